@@ -1,0 +1,77 @@
+package dev.newsfeed.impl.content;
+
+import static dev.newsfeed.impl.content.ContentModel.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ValueMap;
+import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
+
+/** The properties of one article node, typed. */
+public record Article(
+        String id,
+        String path,
+        String title,
+        @Nullable String lead,
+        @Nullable String body,
+        @Nullable String author,
+        @Nullable Instant published,
+        @Nullable Instant modified,
+        List<String> tags,
+        boolean commentsOpen) {
+
+    public static @NotNull Article from(@NotNull Resource resource) {
+        ValueMap props = resource.getValueMap();
+        Instant published = instant(props.get(PN_PUBLISHED, Calendar.class));
+        Instant modified = instant(props.get(PN_LAST_MODIFIED, Calendar.class));
+        if (modified == null) {
+            modified = instant(props.get(PN_CREATED, Calendar.class));
+        }
+        String[] tags = props.get(PN_TAGS, String[].class);
+        return new Article(
+                id(resource.getPath(), props.get(PN_UUID, String.class)),
+                resource.getPath(),
+                props.get(PN_TITLE, resource.getName()),
+                props.get(PN_LEAD, String.class),
+                props.get(PN_BODY, String.class),
+                props.get(PN_AUTHOR, String.class),
+                published,
+                modified,
+                tags == null ? List.of() : Arrays.stream(tags).filter(t -> t != null && !t.isBlank()).toList(),
+                props.get(PN_COMMENTS_OPEN, Boolean.TRUE));
+    }
+
+    public ArticleState state(Instant now) {
+        return ArticleState.of(published, now);
+    }
+
+    /**
+     * When the article last changed for readers: its last modification, or its publish date when it was
+     * modified earlier than that (or never).
+     */
+    public @Nullable Instant lastChanged() {
+        if (modified == null) {
+            return published;
+        }
+        return published != null && published.isAfter(modified) ? published : modified;
+    }
+
+    /** The jcr:uuid, or for an article without mix:referenceable a name-based UUID of its path. */
+    static String id(String path, @Nullable String uuid) {
+        if (uuid != null && !uuid.isBlank()) {
+            return uuid;
+        }
+        return UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static @Nullable Instant instant(@Nullable Calendar calendar) {
+        return calendar == null ? null : calendar.toInstant();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.newsfeed.impl.content;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
+
+import org.jetbrains.annotations.Nullable;
+
+/** Time-zone arithmetic of the archive: how an instant is shown and where it is filed. */
+public final class Dates {
+
+    /** ISO-8601 with the site's offset and whole seconds, e.g. {@code 2022-01-10T14:40:00+04:00}. */
+    private static final DateTimeFormatter OFFSET_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private Dates() {}
+
+    public static String format(Instant instant, ZoneId zone) {
+        return OFFSET_SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+    }
+
+    public static @Nullable String format(@Nullable Calendar calendar, ZoneId zone) {
+        return calendar == null ? null : format(calendar.toInstant(), zone);
+    }
+
+    /** The local date of an instant in the site's zone: the day folder the article belongs in. */
+    public static LocalDate localDate(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    /** {@code yyyy/MM/dd} below the archive root. */
+    public static String dayPath(LocalDate date) {
+        return String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    public static String monthPath(LocalDate date) {
+        return String.format("%04d/%02d", date.getYear(), date.getMonthValue());
+    }
+
+    public static String yearPath(LocalDate date) {
+        return String.format("%04d", date.getYear());
+    }
+}

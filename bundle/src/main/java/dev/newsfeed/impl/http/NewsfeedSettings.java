@@ -1,0 +1,85 @@
+package dev.newsfeed.impl.http;
+
+import javax.servlet.http.HttpServletRequest;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Instance-wide settings of the public API: the public base URL and HTTP cache lifetimes. */
+@Component(service = NewsfeedSettings.class, immediate = true)
+@Designate(ocd = NewsfeedSettings.Config.class)
+public final class NewsfeedSettings {
+
+    private static final Logger log = LoggerFactory.getLogger(NewsfeedSettings.class);
+
+    @ObjectClassDefinition(name = "Newsfeed API settings",
+            description = "Public base URL and HTTP caching of the Newsfeed JSON API.")
+    public @interface Config {
+        @AttributeDefinition(name = "Public base URL",
+                description = "Scheme, host and port under which readers reach this API, e.g. https://news.example."
+                        + " Used for every absolute URL in documents (url, attributionUrl, href links). Empty: taken"
+                        + " from each request's scheme and Host header, which is fine locally but must be set behind a"
+                        + " CDN, or a forged Host header would end up in cached documents.")
+        String public_base_url() default "";
+
+        @AttributeDefinition(name = "Cache max-age",
+                description = "Seconds a browser or CDN may reuse a public document (Cache-Control max-age).")
+        long cache_max_age() default 60;
+    }
+
+    private volatile String publicBaseUrl;
+    private volatile long maxAge;
+
+    public NewsfeedSettings() {
+        this("", 60);
+    }
+
+    /** For tests. */
+    public NewsfeedSettings(String publicBaseUrl, long maxAge) {
+        this.publicBaseUrl = trimSlash(publicBaseUrl);
+        this.maxAge = maxAge;
+    }
+
+    @Activate
+    @Modified
+    void activate(Config config) {
+        publicBaseUrl = trimSlash(config.public_base_url());
+        maxAge = Math.max(0, config.cache_max_age());
+        if (publicBaseUrl.isEmpty()) {
+            log.warn("public.base.url is not set: absolute URLs follow each request's Host header."
+                    + " Set it before putting a CDN in front of Sling.");
+        } else {
+            log.info("Newsfeed public base URL {}, max-age {} s", publicBaseUrl, maxAge);
+        }
+    }
+
+    /** Base of absolute URLs, without a trailing slash. */
+    public String baseUrl(HttpServletRequest request) {
+        String configured = publicBaseUrl;
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort || port <= 0 ? "" : ":" + port);
+    }
+
+    public CachePolicy publicCache() {
+        return CachePolicy.shared(maxAge);
+    }
+
+    private static String trimSlash(String url) {
+        String s = url == null ? "" : url.trim();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}

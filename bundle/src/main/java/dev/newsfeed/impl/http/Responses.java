@@ -1,0 +1,96 @@
+package dev.newsfeed.impl.http;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import dev.newsfeed.impl.dto.Problem;
+import org.jetbrains.annotations.Nullable;
+
+/** Writes the API's JSON documents and problems, with validators and conditional answers. */
+public final class Responses {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String PROBLEM_TYPE = "urn:dev.newsfeed:problem:";
+
+    private Responses() {}
+
+    /**
+     * Sends a cacheable representation: strong ETag from the bytes, Last-Modified, Cache-Control, and 304 when
+     * the client's validators still match.
+     */
+    public static void send(HttpServletRequest request, HttpServletResponse response, String mediaType, byte[] body,
+            @Nullable Instant lastModified, CachePolicy cache) throws IOException {
+        String etag = Validators.strongEtag(mediaType, body);
+        response.setHeader("ETag", etag);
+        if (lastModified != null) {
+            response.setHeader("Last-Modified", Validators.httpDate(lastModified));
+        }
+        response.setHeader("Cache-Control", cache.header());
+        if (Validators.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag,
+                lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(mediaType);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    public static void sendJson(HttpServletRequest request, HttpServletResponse response, Object document,
+            @Nullable Instant lastModified, CachePolicy cache) throws IOException {
+        send(request, response, JSON, Json.bytes(document), lastModified, cache);
+    }
+
+    /** An uncached JSON answer (writes, per-user documents). */
+    public static void sendUncached(HttpServletResponse response, int status, Object document) throws IOException {
+        byte[] body = Json.bytes(document);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", CachePolicy.PRIVATE.header());
+        response.setContentType(JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    public static void problem(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+            String title, String detail) throws IOException {
+        problem(request, response, status, slug, title, detail, null);
+    }
+
+    /** An RFC 9457 problem; never cached, so a fixed problem is never served from a cache. */
+    public static void problem(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+            String title, String detail, @Nullable List<Problem.FieldError> errors) throws IOException {
+        Problem problem = new Problem(PROBLEM_TYPE + slug, title, status, detail, request.getRequestURI(),
+                errors == null || errors.isEmpty() ? null : errors);
+        byte[] body = Json.bytes(problem);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    public static void notFound(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        problem(request, response, HttpServletResponse.SC_NOT_FOUND, "not-found", "Not Found", detail);
+    }
+
+    public static void badRequest(HttpServletRequest request, HttpServletResponse response, String detail,
+            @Nullable List<Problem.FieldError> errors) throws IOException {
+        problem(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid-request", "Bad Request", detail,
+                errors);
+    }
+}

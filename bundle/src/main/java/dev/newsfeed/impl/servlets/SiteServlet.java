@@ -1,0 +1,46 @@
+package dev.newsfeed.impl.servlets;
+
+import java.io.IOException;
+
+import javax.servlet.Servlet;
+
+import dev.newsfeed.impl.content.ContentModel;
+import dev.newsfeed.impl.content.Documents;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.Responses;
+import org.apache.sling.api.SlingHttpServletRequest;
+import org.apache.sling.api.SlingHttpServletResponse;
+import org.apache.sling.api.servlets.HttpConstants;
+import org.apache.sling.api.servlets.SlingSafeMethodsServlet;
+import org.apache.sling.servlets.annotations.SlingServletResourceTypes;
+import org.jetbrains.annotations.NotNull;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code GET {site}.json}: the site document. */
+@Component(service = Servlet.class)
+@SlingServletResourceTypes(
+        resourceTypes = ContentModel.RT_SITE,
+        methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD},
+        extensions = "json")
+public final class SiteServlet extends SlingSafeMethodsServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient NewsfeedSettings settings;
+
+    @Override
+    protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
+            throws IOException {
+        if (Requests.hasSelectors(request) || Requests.hasSuffix(request)) {
+            Responses.notFound(request, response, "No such document of a site: "
+                    + request.getRequestPathInfo().getSelectorString());
+            return;
+        }
+        SiteSettings site = SiteSettings.from(request.getResource());
+        Responses.sendJson(request, response, Documents.site(site, settings.baseUrl(request)), site.modified(),
+                settings.publicCache());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.newsfeed.impl;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsfeed.impl.http.Json;
+import dev.newsfeed.impl.http.NewsfeedSettings;
+import org.apache.sling.testing.mock.sling.ResourceResolverType;
+import org.apache.sling.testing.mock.sling.junit5.SlingContext;
+import org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletResponse;
+
+/** One factory for the unit-test context: the sample site fixture and the API settings. */
+public final class NewsfeedTestContext {
+
+    public static final String SITE = "/content/newsfeed/day";
+    public static final String BASE = "https://news.example";
+
+    private NewsfeedTestContext() {}
+
+    public static SlingContext newSlingContext() {
+        return new SlingContext(ResourceResolverType.RESOURCERESOLVER_MOCK);
+    }
+
+    /** Loads {@code /site/test-content.json} as the site and registers the settings with a fixed base URL. */
+    public static void setUp(SlingContext context) {
+        context.load().json("/site/test-content.json", SITE);
+        context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", BASE + "/",
+                "cache.max.age", 60L);
+    }
+
+    public static JsonNode json(MockSlingHttpServletResponse response) throws Exception {
+        return Json.MAPPER.readTree(response.getOutputAsString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static JsonNode resource(String classpath) throws Exception {
+        try (var in = NewsfeedTestContext.class.getResourceAsStream(classpath)) {
+            return Json.MAPPER.readTree(in);
+        }
+    }
+}
