@@ -1,0 +1,293 @@
+package dev.newsfeed.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Sling instance the integration tests run against, one per JVM.
+ *
+ * <p>{@link #ready()} waits until Sling is ready, installs the Newsfeed package over HTTP the way a user does (upload
+ * into a JCR installer folder) and waits until Newsfeed answers. It reads the system properties {@code sling.url} and
+ * {@code newsfeed.package}, which the it-tests pom sets.
+ */
+public final class SlingInstance {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** JCR installer folder the package is uploaded to; outside every filter of our packages. */
+    public static final String INSTALL_FOLDER = "/apps/newsfeed-packages/install";
+
+    /** Answers 200 with JSON once Newsfeed is installed and running. */
+    public static final String NEWSFEED_READY_PATH = "/content/newsfeed/day.json";
+
+    private static final String ADMIN_USER = "admin";
+    private static final String ADMIN_PASSWORD = "admin";
+    private static final String PACKAGE_NODE_NAME = "newsfeed-all.zip";
+    private static final String PACKAGE_REGISTRY_GROUP = "/etc/packages/dev.newsfeed";
+    private static final Pattern ALL_BUNDLES_ACTIVE = Pattern.compile("all \\d+ bundles active");
+    private static final Duration SLING_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration NEWSFEED_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private static SlingInstance instance;
+    private static RuntimeException startFailure;
+
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private SlingInstance(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The ready instance with Newsfeed installed; the first call waits for it (up to about five minutes). */
+    public static synchronized SlingInstance ready() {
+        if (instance == null && startFailure == null) {
+            try {
+                SlingInstance sling = new SlingInstance(requiredProperty("sling.url"));
+                sling.awaitSlingReady();
+                sling.installPackage(Path.of(requiredProperty("newsfeed.package")));
+                sling.awaitNewsfeedReady();
+                instance = sling;
+            } catch (RuntimeException e) {
+                // Remembered, so that the next test class fails at once instead of waiting again.
+                startFailure = e;
+            }
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("Sling is not usable: " + startFailure.getMessage(), startFailure);
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    /** Anonymous GET; {@code headers} are name, value pairs. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public HttpResponse<String> getAs(String user, String password, String path, String... headers) {
+        return send(request(path, headers).header("Authorization", basicAuth(user, password)).GET());
+    }
+
+    public HttpResponse<String> getAsAdmin(String path, String... headers) {
+        return getAs(ADMIN_USER, ADMIN_PASSWORD, path, headers);
+    }
+
+    /** Anonymous HEAD; the body of the response is empty. */
+    public HttpResponse<String> head(String path, String... headers) {
+        return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Anonymous form POST ({@code application/x-www-form-urlencoded}, UTF-8). */
+    public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        return send(formPost(path, form, headers));
+    }
+
+    public HttpResponse<String> postAs(
+            String user, String password, String path, Map<String, String> form, String... headers) {
+        return send(formPost(path, form, headers).header("Authorization", basicAuth(user, password)));
+    }
+
+    public HttpResponse<String> postAsAdmin(String path, Map<String, String> form, String... headers) {
+        return postAs(ADMIN_USER, ADMIN_PASSWORD, path, form, headers);
+    }
+
+    /** The web console's bundle summary, e.g. "Bundle information: 226 bundles in total - all 226 bundles active." */
+    public String bundleStatus() {
+        HttpResponse<String> response = getAsAdmin("/system/console/bundles.json");
+        if (response.statusCode() != 200) {
+            return "/system/console/bundles.json answered " + response.statusCode();
+        }
+        try {
+            return MAPPER.readTree(response.body()).path("status").asText();
+        } catch (IOException e) {
+            return "/system/console/bundles.json is not JSON: " + e.getMessage();
+        }
+    }
+
+    public static boolean allBundlesActive(String bundleStatus) {
+        return ALL_BUNDLES_ACTIVE.matcher(bundleStatus).find();
+    }
+
+    private void awaitSlingReady() {
+        long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
+        String last = "no answer yet";
+        while (true) {
+            try {
+                int alive = get("/system/health/systemalive.json").statusCode();
+                if (alive == 200) {
+                    String status = bundleStatus();
+                    if (allBundlesActive(status)) {
+                        return;
+                    }
+                    last = status;
+                } else {
+                    last = "/system/health/systemalive.json answered " + alive;
+                }
+            } catch (UncheckedIOException e) {
+                // Connection refused or reset while Sling boots.
+                last = e.getCause().toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Sling at " + baseUrl + " was not ready after "
+                        + SLING_TIMEOUT.toSeconds() + " s (systemalive 200 and all bundles active); last: " + last
+                        + logHint());
+            }
+            pause();
+        }
+    }
+
+    /**
+     * Uploads the package into a JCR installer folder, as {@code curl -F '*=@newsfeed-all.zip'} does. Our packages are
+     * first dropped from the package registry: the installer skips a package whose id it finds installed, and a
+     * rebuilt SNAPSHOT keeps its id.
+     */
+    private void installPackage(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("Newsfeed package " + zip + " does not exist; build it with"
+                    + " mvn -B -pl it-tests -am package -DskipTests");
+        }
+        postAsAdmin(PACKAGE_REGISTRY_GROUP, Map.of(":operation", "delete"));
+        createFolder(INSTALL_FOLDER.substring(0, INSTALL_FOLDER.lastIndexOf('/')));
+        createFolder(INSTALL_FOLDER);
+
+        byte[] content;
+        try {
+            content = Files.readAllBytes(zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + zip, e);
+        }
+        String boundary = "newsfeed-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"*\"; filename=\"" + PACKAGE_NODE_NAME + "\"\r\n"
+                        + "Content-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = send(request(INSTALL_FOLDER)
+                .header("Authorization", basicAuth(ADMIN_USER, ADMIN_PASSWORD))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new IllegalStateException("Uploading " + zip + " to " + INSTALL_FOLDER + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private void createFolder(String path) {
+        HttpResponse<String> response = postAsAdmin(path, Map.of("jcr:primaryType", "sling:Folder"));
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Creating " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private void awaitNewsfeedReady() {
+        long deadline = System.nanoTime() + NEWSFEED_TIMEOUT.toNanos();
+        String last;
+        while (true) {
+            try {
+                HttpResponse<String> response = get(NEWSFEED_READY_PATH);
+                String contentType = response.headers().firstValue("Content-Type").orElse("");
+                if (response.statusCode() == 200 && contentType.startsWith("application/json")) {
+                    return;
+                }
+                last = response.statusCode() + " " + contentType;
+            } catch (UncheckedIOException e) {
+                last = e.getCause().toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Newsfeed did not answer " + NEWSFEED_READY_PATH + " with 200 JSON"
+                        + " within " + NEWSFEED_TIMEOUT.toSeconds() + " s of installing the package; last: " + last
+                        + "; bundles: " + bundleStatus() + logHint());
+            }
+            pause();
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT);
+        return headers.length == 0 ? builder : builder.headers(headers);
+    }
+
+    private HttpRequest.Builder formPost(String path, Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String basicAuth(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the ITs with"
+                    + " mvn -B -pl it-tests -am verify (failsafe sets it)");
+        }
+        return value;
+    }
+
+    private static String logHint() {
+        String log = System.getProperty("sling.log");
+        return log == null ? "" : "; see " + log;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Sling", e);
+        }
+    }
+}
