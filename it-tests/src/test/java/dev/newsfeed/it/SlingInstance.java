@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -193,10 +194,10 @@ public final class SlingInstance {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = send(request(INSTALL_FOLDER)
+        HttpResponse<String> response = whileStarting(() -> send(request(INSTALL_FOLDER)
                 .header("Authorization", basicAuth(ADMIN_USER, ADMIN_PASSWORD))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException("Uploading " + zip + " to " + INSTALL_FOLDER + " answered "
                     + response.statusCode() + ": " + response.body());
@@ -204,10 +205,25 @@ public final class SlingInstance {
     }
 
     private void createFolder(String path) {
-        HttpResponse<String> response = postAsAdmin(path, Map.of("jcr:primaryType", "sling:Folder"));
+        HttpResponse<String> response = whileStarting(() -> postAsAdmin(path, Map.of("jcr:primaryType", "sling:Folder")));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException(
                     "Creating " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /**
+     * Repeats a request while Sling answers 503: right after all bundles are active, its servlets may still be
+     * registering.
+     */
+    private HttpResponse<String> whileStarting(Supplier<HttpResponse<String>> call) {
+        long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
+        while (true) {
+            HttpResponse<String> response = call.get();
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            pause();
         }
     }
 
