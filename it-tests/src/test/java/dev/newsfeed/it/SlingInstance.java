@@ -37,6 +37,13 @@ public final class SlingInstance {
     /** Answers 200 with JSON once Newsfeed is installed and running. */
     public static final String NEWSFEED_READY_PATH = "/content/newsfeed/day.json";
 
+    /** A member of newsfeed-authors, created for the tests. */
+    public static final String AUTHOR = "it-author";
+    public static final String AUTHOR_PASSWORD = "it-author-secret";
+    /** A signed-in user in no Newsfeed group. */
+    public static final String READER = "it-reader";
+    public static final String READER_PASSWORD = "it-reader-secret";
+
     private static final String ADMIN_USER = "admin";
     private static final String ADMIN_PASSWORD = "admin";
     private static final String PACKAGE_NODE_NAME = "newsfeed-all.zip";
@@ -68,6 +75,8 @@ public final class SlingInstance {
                 sling.awaitSlingReady();
                 sling.installPackage(Path.of(requiredProperty("newsfeed.package")));
                 sling.awaitNewsfeedReady();
+                sling.createUser(AUTHOR, AUTHOR_PASSWORD, "newsfeed-authors");
+                sling.createUser(READER, READER_PASSWORD, null);
                 instance = sling;
             } catch (RuntimeException e) {
                 // Remembered, so that the next test class fails at once instead of waiting again.
@@ -118,6 +127,46 @@ public final class SlingInstance {
 
     public HttpResponse<String> postAsAdmin(String path, Map<String, String> form, String... headers) {
         return postAs(ADMIN_USER, ADMIN_PASSWORD, path, form, headers);
+    }
+
+    /** POST of a JSON body as a user. */
+    public HttpResponse<String> postJsonAs(String user, String password, String path, Object body, String... headers) {
+        String json;
+        try {
+            json = body instanceof String s ? s : MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest.Builder builder = request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (user != null) {
+            builder.header("Authorization", basicAuth(user, password));
+        }
+        return send(builder);
+    }
+
+    public HttpResponse<String> postJsonAsAuthor(String path, Object body) {
+        return postJsonAs(AUTHOR, AUTHOR_PASSWORD, path, body);
+    }
+
+    /** Creates a user (unless it exists) and adds it to a group, as admin through Sling's user manager. */
+    private void createUser(String id, String password, String group) {
+        if (getAsAdmin("/system/userManager/user/" + id + ".json").statusCode() != 200) {
+            HttpResponse<String> created = postAsAdmin("/system/userManager/user.create.json",
+                    Map.of(":name", id, "pwd", password, "pwdConfirm", password));
+            if (created.statusCode() != 200 && created.statusCode() != 201) {
+                throw new IllegalStateException("Creating user " + id + " answered " + created.statusCode() + ": "
+                        + created.body());
+            }
+        }
+        if (group != null) {
+            HttpResponse<String> member = postAsAdmin("/system/userManager/group/" + group + ".update.json",
+                    Map.of(":member", id));
+            if (member.statusCode() != 200) {
+                throw new IllegalStateException("Adding " + id + " to " + group + " answered " + member.statusCode()
+                        + ": " + member.body());
+            }
+        }
     }
 
     /** The web console's bundle summary, e.g. "Bundle information: 226 bundles in total - all 226 bundles active." */

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 
 import org.jetbrains.annotations.Nullable;
 
@@ -23,6 +25,13 @@ public final class Dates {
 
     public static @Nullable String format(@Nullable Calendar calendar, ZoneId zone) {
         return calendar == null ? null : format(calendar.toInstant(), zone);
+    }
+
+    /** A repository date value (UTC) for an instant. */
+    public static Calendar calendar(Instant instant) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
     }
 
     /** The local date of an instant in the site's zone: the day folder the article belongs in. */

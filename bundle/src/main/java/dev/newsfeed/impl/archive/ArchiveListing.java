@@ -1,0 +1,98 @@
+package dev.newsfeed.impl.archive;
+
+import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.newsfeed.impl.content.Article;
+import dev.newsfeed.impl.content.Dates;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.paging.Cursor;
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Lists the published articles of a period newest first, by walking the archive from the cursor's day backwards:
+ * the index says which days have articles, so a page reads the folders of the days it shows (and none before the
+ * cursor), whatever page it is.
+ */
+public final class ArchiveListing {
+
+    /** Newest first; same publish time: greater id first. */
+    static final Comparator<Article> NEWEST_FIRST = Comparator
+            .comparing((Article a) -> a.published().toEpochMilli()).reversed()
+            .thenComparing(Article::id, Comparator.reverseOrder());
+
+    /**
+     * The articles of a page, whether more follow, and when the index of the months read last changed (a deletion
+     * there changes the page without a newer article).
+     */
+    public record Slice(List<Article> articles, boolean more, @Nullable Instant indexChanged) {}
+
+    private ArchiveListing() {}
+
+    public static Slice list(ResourceResolver resolver, SiteSettings site, ArchiveIndex index, Period period,
+            @Nullable Cursor after, int limit, Instant now) {
+        List<Article> page = new ArrayList<>(limit + 1);
+        LocalDate startDay = after == null ? null : Dates.localDate(Instant.ofEpochMilli(after.publishedMillis()),
+                site.zone());
+        List<YearMonth> months = index.months();
+        Instant indexChanged = null;
+        for (int m = months.size() - 1; m >= 0 && page.size() <= limit; m--) {
+            YearMonth month = months.get(m);
+            if (!period.contains(month) || (startDay != null && month.isAfter(YearMonth.from(startDay)))) {
+                continue;
+            }
+            MonthCounts counts = index.month(month);
+            indexChanged = latest(latest(indexChanged, counts.updated()), counts.lastWentLive(now));
+            for (int day = month.lengthOfMonth(); day >= 1 && page.size() <= limit; day--) {
+                LocalDate date = month.atDay(day);
+                if (!period.contains(date) || (startDay != null && date.isAfter(startDay))
+                        || counts.visible(day, now, site.zone()) == 0) {
+                    continue;
+                }
+                page.addAll(dayArticles(resolver, site, date, after, now, limit + 1 - page.size()));
+            }
+        }
+        boolean more = page.size() > limit;
+        return new Slice(more ? page.subList(0, limit) : page, more, indexChanged);
+    }
+
+    private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date,
+            @Nullable Cursor after, Instant now, int wanted) {
+        Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
+        if (folder == null) {
+            return List.of();
+        }
+        List<Article> articles = new ArrayList<>();
+        for (Resource child : folder.getChildren()) {
+            if (!child.isResourceType(RT_ARTICLE)) {
+                continue;
+            }
+            Article article = Article.from(child);
+            Instant published = article.published();
+            if (published == null || published.isAfter(now) || !Dates.localDate(published, site.zone()).equals(date)
+                    || (after != null && !after.isBefore(published.toEpochMilli(), article.id()))) {
+                continue;
+            }
+            articles.add(article);
+        }
+        articles.sort(NEWEST_FIRST);
+        return articles.size() > wanted ? articles.subList(0, wanted) : articles;
+    }
+
+    /** The cursor that continues after an article. */
+    public static Cursor cursorAfter(Article article) {
+        return new Cursor(article.published().toEpochMilli(), article.id());
+    }
+}

@@ -1,0 +1,313 @@
+package dev.newsfeed.impl.archive;
+
+import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
+import static dev.newsfeed.impl.content.ContentModel.RT_SITE;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.jcr.RepositoryException;
+
+import dev.newsfeed.impl.content.Log;
+import dev.newsfeed.impl.content.SiteSettings;
+import org.apache.sling.api.resource.LoginException;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceResolverFactory;
+import org.apache.sling.api.resource.observation.ResourceChange;
+import org.apache.sling.api.resource.observation.ResourceChangeListener;
+import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every site's archive filed and indexed, whoever writes: the authoring endpoints call it directly, and as a
+ * resource change listener it follows writes through Sling's POST servlet, packages, WebDAV or any other API. Changes
+ * are coalesced and worked off by one thread with the {@code content-writer} service user; a site whose index is
+ * missing or of an old layout is rebuilt when the component starts.
+ */
+@Component(
+        service = {ArchiveMaintenance.class, ResourceChangeListener.class},
+        property = {
+            ResourceChangeListener.PATHS + "=" + ArchiveMaintenance.CONTENT_ROOT,
+            ResourceChangeListener.CHANGES + "=ADDED",
+            ResourceChangeListener.CHANGES + "=CHANGED",
+            ResourceChangeListener.CHANGES + "=REMOVED"
+        })
+public final class ArchiveMaintenance implements ResourceChangeListener {
+
+    public static final String CONTENT_ROOT = "/content/newsfeed";
+    static final String SUBSERVICE = "content-writer";
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveMaintenance.class);
+    private static final long COALESCE_MILLIS = 100;
+    private static final long RETRY_SECONDS = 3;
+    private static final int MAX_FAILURES = 20;
+
+    @Reference
+    private ResourceResolverFactory resolverFactory;
+
+    @Reference(target = "(" + ServiceUserMapped.SUBSERVICENAME + "=" + SUBSERVICE + ")")
+    private ServiceUserMapped serviceUserMapped;
+
+    private final Set<String> pendingPaths = new LinkedHashSet<>();
+    private ScheduledExecutorService worker;
+    private final AtomicInteger drainFailures = new AtomicInteger();
+    private final AtomicInteger rebuildFailures = new AtomicInteger();
+
+    @Activate
+    void activate() {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsfeed-archive-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.execute(this::rebuildStaleIndexes);
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+
+    @Override
+    public void onChange(List<ResourceChange> changes) {
+        boolean schedule;
+        synchronized (pendingPaths) {
+            schedule = pendingPaths.isEmpty();
+            for (ResourceChange change : changes) {
+                pendingPaths.add(change.getPath());
+            }
+        }
+        if (schedule) {
+            worker.schedule(this::drain, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Files an article and reindexes the days it left and entered; used by the authoring endpoints. */
+    public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths)
+            throws LoginException, PersistenceException, RepositoryException {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Set<LocalDate> touched = new LinkedHashSet<>(days);
+            for (String path : articlePaths) {
+                touched.addAll(fileArticle(resolver, site, path));
+            }
+            reindex(resolver, site, touched);
+        }
+    }
+
+    /** Creates the archive root and drafts folder of a new site, which its authors may not create themselves. */
+    public void ensureFolders(SiteSettings site) throws LoginException, PersistenceException, RepositoryException {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Retry.commit(resolver, r -> {
+                ArchiveClerk.ensureFolders(r, site);
+                return null;
+            });
+        }
+    }
+
+    /** Rebuilds the index of one site from its archive folders. */
+    public void rebuild(String sitePath) throws LoginException, PersistenceException, RepositoryException {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Resource site = resolver.getResource(sitePath);
+            if (site != null && site.isResourceType(RT_SITE)) {
+                ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+            }
+        }
+    }
+
+    private void drain() {
+        List<String> paths;
+        synchronized (pendingPaths) {
+            paths = new ArrayList<>(pendingPaths);
+            pendingPaths.clear();
+        }
+        if (paths.isEmpty()) {
+            return;
+        }
+        try (ResourceResolver resolver = serviceResolver()) {
+            process(resolver, paths);
+        } catch (LoginException e) {
+            log.error("Newsfeed cannot open its service session ({}); archive index not updated", e.getMessage());
+        } catch (PersistenceException | RepositoryException | RuntimeException e) {
+            int failures = drainFailures.incrementAndGet();
+            if (failures > MAX_FAILURES) {
+                log.error("Updating the archive index failed {} times; giving up on {} changed paths", failures,
+                        paths.size(), e);
+                drainFailures.set(0);
+                return;
+            }
+            log.warn("Updating the archive index failed; will retry: {}", e.toString());
+            synchronized (pendingPaths) {
+                pendingPaths.addAll(paths);
+            }
+            worker.schedule(this::drain, RETRY_SECONDS, TimeUnit.SECONDS);
+            return;
+        }
+        drainFailures.set(0);
+    }
+
+    private void process(ResourceResolver resolver, List<String> paths)
+            throws PersistenceException, RepositoryException {
+        for (String sitePath : sitesOf(paths)) {
+            Resource siteResource = resolver.getResource(sitePath);
+            if (siteResource == null || !siteResource.isResourceType(RT_SITE)) {
+                continue;
+            }
+            SiteSettings site = SiteSettings.from(siteResource);
+            if (!new ResourceArchiveIndex(resolver, sitePath).isCurrent(site.zone().getId())
+                    || paths.contains(site.archivePath())) {
+                log.info("Rebuilding the archive index of {}", sitePath);
+                ArchiveClerk.rebuild(resolver, site, Instant.now());
+                continue;
+            }
+            Set<LocalDate> days = new LinkedHashSet<>();
+            for (String path : paths) {
+                if (!path.startsWith(sitePath + "/") || isInsideArticle(site, path)) {
+                    continue;
+                }
+                days.addAll(daysOf(resolver, site, path));
+                days.addAll(fileArticle(resolver, site, path));
+            }
+            reindex(resolver, site, days);
+        }
+    }
+
+    /**
+     * The days a changed path concerns: its own day for a day folder or anything in one; every day of a changed
+     * month or year folder.
+     */
+    private static Set<LocalDate> daysOf(ResourceResolver resolver, SiteSettings site, String path) {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        LocalDate day = ArchiveClerk.dayOf(site, path);
+        if (day != null) {
+            days.add(day);
+            return days;
+        }
+        String prefix = site.archivePath() + "/";
+        if (!path.startsWith(prefix)) {
+            return days;
+        }
+        String[] parts = path.substring(prefix.length()).split("/");
+        try {
+            int year = Integer.parseInt(parts[0]);
+            int firstMonth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+            int lastMonth = parts.length > 1 ? firstMonth : 12;
+            for (int m = firstMonth; m <= lastMonth; m++) {
+                YearMonth ym = YearMonth.of(year, m);
+                for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+                    days.add(ym.atDay(d));
+                }
+            }
+        } catch (RuntimeException e) {
+            // not an archive folder name: nothing of the index lives there
+        }
+        return days;
+    }
+
+    /** Whether a path lies below an article (its comments): such changes never move counts of the archive. */
+    static boolean isInsideArticle(SiteSettings site, String path) {
+        String archive = site.archivePath() + "/";
+        String drafts = site.path() + "/" + ArchiveClerk.NN_DRAFTS + "/";
+        if (path.startsWith(archive)) {
+            return path.substring(archive.length()).split("/").length > 4;
+        }
+        return path.startsWith(drafts) && path.substring(drafts.length()).contains("/");
+    }
+
+    /** Files the article at {@code path} if there is one; the days it left and entered. */
+    private static Set<LocalDate> fileArticle(ResourceResolver resolver, SiteSettings site, String path)
+            throws PersistenceException, RepositoryException {
+        Set<LocalDate> days = new LinkedHashSet<>();
+        String[] moved = new String[1];
+        Retry.commit(resolver, r -> {
+            Resource article = r.getResource(path);
+            if (article == null || !article.isResourceType(RT_ARTICLE)) {
+                return null;
+            }
+            moved[0] = ArchiveClerk.file(r, site, article);
+            return null;
+        });
+        Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
+        if (moved[0] != null) {
+            Optional.ofNullable(ArchiveClerk.dayOf(site, moved[0])).ifPresent(days::add);
+            if (!moved[0].equals(path)) {
+                log.info("Filed {} as {}", Log.escape(path), moved[0]);
+            }
+        }
+        return days;
+    }
+
+    private static void reindex(ResourceResolver resolver, SiteSettings site, Set<LocalDate> days)
+            throws PersistenceException, RepositoryException {
+        Instant now = Instant.now();
+        for (LocalDate day : days) {
+            Retry.commit(resolver, r -> {
+                ArchiveClerk.reindexDay(r, site, day, now);
+                return null;
+            });
+        }
+    }
+
+    private void rebuildStaleIndexes() {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Resource root = resolver.getResource(CONTENT_ROOT);
+            if (root == null) {
+                return;
+            }
+            for (Resource child : root.getChildren()) {
+                if (child.isResourceType(RT_SITE)) {
+                    SiteSettings site = SiteSettings.from(child);
+                    if (!new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId())) {
+                        log.info("Building the archive index of {}", site.path());
+                        ArchiveClerk.rebuild(resolver, site, Instant.now());
+                    }
+                }
+            }
+        } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
+            // right after an install the service user, its ACLs or /var/newsfeed/index may not exist yet
+            if (rebuildFailures.incrementAndGet() <= MAX_FAILURES) {
+                log.info("Building the archive indexes failed ({}); trying again in {} s", e.toString(),
+                        RETRY_SECONDS);
+                worker.schedule(this::rebuildStaleIndexes, RETRY_SECONDS, TimeUnit.SECONDS);
+            } else {
+                log.error("Building the archive indexes failed", e);
+            }
+        }
+    }
+
+    /** The sites ({@code /content/newsfeed/{site}}) that changed paths belong to. */
+    static Set<String> sitesOf(List<String> paths) {
+        Set<String> sites = new LinkedHashSet<>();
+        for (String path : paths) {
+            if (!path.startsWith(CONTENT_ROOT + "/")) {
+                continue;
+            }
+            int end = path.indexOf('/', CONTENT_ROOT.length() + 1);
+            sites.add(end < 0 ? path : path.substring(0, end));
+        }
+        return sites;
+    }
+
+    private ResourceResolver serviceResolver() throws LoginException {
+        return resolverFactory.getServiceResourceResolver(
+                Map.of(ResourceResolverFactory.SUBSERVICE, SUBSERVICE));
+    }
+}

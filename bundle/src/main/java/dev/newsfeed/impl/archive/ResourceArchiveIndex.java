@@ -1,0 +1,126 @@
+package dev.newsfeed.impl.archive;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ValueMap;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * The archive index as stored in the repository, below {@code /var/newsfeed/index} + the site's path:
+ * <pre>
+ * {index}                months (String[] "yyyy-MM", ascending), timeZone, version, updated
+ * {index}/yyyy/MM        days (Long[] one per day of the month), scheduled (Long[] epoch millis), updated
+ * </pre>
+ * Reads are memoized for the life of the object (one request).
+ */
+public final class ResourceArchiveIndex implements ArchiveIndex {
+
+    public static final String ROOT = "/var/newsfeed/index";
+
+    static final String PN_MONTHS = "months";
+    static final String PN_DAYS = "days";
+    static final String PN_SCHEDULED = "scheduled";
+    static final String PN_UPDATED = "updated";
+    static final String PN_TIME_ZONE = "timeZone";
+    static final String PN_VERSION = "version";
+
+    /** Bumped when the stored layout changes: an index of another version is rebuilt. */
+    public static final long VERSION = 1;
+
+    private final ResourceResolver resolver;
+    private final String indexPath;
+    private List<YearMonth> months;
+    private final Map<YearMonth, MonthCounts> cache = new HashMap<>();
+
+    public ResourceArchiveIndex(ResourceResolver resolver, String sitePath) {
+        this.resolver = resolver;
+        this.indexPath = indexPath(sitePath);
+    }
+
+    public static String indexPath(String sitePath) {
+        return ROOT + sitePath;
+    }
+
+    static String monthPath(String indexPath, YearMonth month) {
+        return indexPath + "/" + String.format("%04d/%02d", month.getYear(), month.getMonthValue());
+    }
+
+    @Override
+    public List<YearMonth> months() {
+        if (months == null) {
+            Resource root = resolver.getResource(indexPath);
+            months = root == null ? List.of() : parseMonths(root.getValueMap().get(PN_MONTHS, String[].class));
+        }
+        return months;
+    }
+
+    @Override
+    public MonthCounts month(YearMonth month) {
+        return cache.computeIfAbsent(month, m -> read(resolver.getResource(monthPath(indexPath, m)), m));
+    }
+
+    /** When the index of the site was last changed (a month appeared or disappeared, or it was rebuilt). */
+    public @Nullable Instant updated() {
+        Resource root = resolver.getResource(indexPath);
+        return root == null ? null : instant(root.getValueMap().get(PN_UPDATED, Calendar.class));
+    }
+
+    /** Whether the index exists in the current layout for this time zone. */
+    public boolean isCurrent(String zoneId) {
+        Resource root = resolver.getResource(indexPath);
+        if (root == null) {
+            return false;
+        }
+        ValueMap props = root.getValueMap();
+        return props.get(PN_VERSION, 0L) == VERSION && zoneId.equals(props.get(PN_TIME_ZONE, String.class));
+    }
+
+    static MonthCounts read(@Nullable Resource resource, YearMonth month) {
+        if (resource == null) {
+            return MonthCounts.empty(month);
+        }
+        ValueMap props = resource.getValueMap();
+        long[] days = toLongs(props.get(PN_DAYS, Long[].class));
+        long[] scheduled = toLongs(props.get(PN_SCHEDULED, Long[].class));
+        return new MonthCounts(month, days, scheduled, instant(props.get(PN_UPDATED, Calendar.class)));
+    }
+
+    static List<YearMonth> parseMonths(@Nullable String[] values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<YearMonth> result = new ArrayList<>(values.length);
+        for (String v : values) {
+            YearMonth m = MonthParam.parse(v);
+            if (m != null) {
+                result.add(m);
+            }
+        }
+        Collections.sort(result);
+        return List.copyOf(result);
+    }
+
+    private static long[] toLongs(@Nullable Long[] values) {
+        if (values == null) {
+            return new long[0];
+        }
+        long[] result = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i] == null ? 0 : values[i];
+        }
+        return result;
+    }
+
+    private static @Nullable Instant instant(@Nullable Calendar calendar) {
+        return calendar == null ? null : calendar.toInstant();
+    }
+}

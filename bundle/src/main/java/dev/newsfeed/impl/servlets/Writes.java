@@ -1,0 +1,84 @@
+package dev.newsfeed.impl.servlets;
+
+import java.io.IOException;
+import java.util.Map;
+
+import javax.jcr.AccessDeniedException;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+import dev.newsfeed.impl.http.RequestFields;
+import dev.newsfeed.impl.http.Responses;
+import org.apache.sling.api.SlingHttpServletRequest;
+import org.apache.sling.api.SlingHttpServletResponse;
+import org.jetbrains.annotations.Nullable;
+
+/** What the write endpoints share: who may write, reading the body, and the problems they answer. */
+final class Writes {
+
+    static final int MAX_BODY_BYTES = 1_048_576;
+
+    private Writes() {}
+
+    /** 401 for anonymous callers, 403 when the caller may not perform the JCR actions on the path. */
+    static boolean authorize(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
+            String actions) throws IOException {
+        if (Requests.isAnonymous(request.getResourceResolver())) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Newsfeed\"");
+            Responses.problem(request, response, 401, "unauthorized", "Unauthorized",
+                    "Sign in as a member of newsfeed-authors.");
+            return false;
+        }
+        Session session = request.getResourceResolver().adaptTo(Session.class);
+        try {
+            if (session != null && session.hasPermission(path, actions)) {
+                return true;
+            }
+        } catch (RepositoryException e) {
+            // treated as no permission
+        }
+        forbidden(request, response);
+        return false;
+    }
+
+    static void forbidden(SlingHttpServletRequest request, SlingHttpServletResponse response) throws IOException {
+        Responses.problem(request, response, 403, "forbidden", "Forbidden",
+                "Only members of newsfeed-authors may write articles.");
+    }
+
+    /** The request's fields, or null after answering 4xx (too large, wrong type, malformed JSON). */
+    static @Nullable Map<String, Object> fields(SlingHttpServletRequest request, SlingHttpServletResponse response)
+            throws IOException {
+        try {
+            return RequestFields.read(request, MAX_BODY_BYTES);
+        } catch (RequestFields.Refused e) {
+            String slug = switch (e.status()) {
+                case 413 -> "too-large";
+                case 415 -> "unsupported-media-type";
+                case 411 -> "length-required";
+                default -> "invalid-request";
+            };
+            Responses.problem(request, response, e.status(), slug, title(e.status()), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether a failed write was refused by the repository's access control. */
+    static boolean isAccessDenied(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException || (t.getMessage() != null && t.getMessage().contains("OakAccess"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 413 -> "Payload Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 411 -> "Length Required";
+            default -> "Bad Request";
+        };
+    }
+}
