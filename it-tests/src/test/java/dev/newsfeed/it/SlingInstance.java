@@ -40,6 +40,9 @@ public final class SlingInstance {
     /** A member of newsfeed-authors, created for the tests. */
     public static final String AUTHOR = "it-author";
     public static final String AUTHOR_PASSWORD = "it-author-secret";
+    /** A member of newsfeed-moderators, created for the tests. */
+    public static final String MODERATOR = "it-moderator";
+    public static final String MODERATOR_PASSWORD = "it-moderator-secret";
     /** A signed-in user in no Newsfeed group. */
     public static final String READER = "it-reader";
     public static final String READER_PASSWORD = "it-reader-secret";
@@ -77,6 +80,7 @@ public final class SlingInstance {
                 sling.awaitNewsfeedReady();
                 sling.createUser(AUTHOR, AUTHOR_PASSWORD, "newsfeed-authors");
                 sling.createUser(READER, READER_PASSWORD, null);
+                sling.createUser(MODERATOR, MODERATOR_PASSWORD, "newsfeed-moderators");
                 instance = sling;
             } catch (RuntimeException e) {
                 // Remembered, so that the next test class fails at once instead of waiting again.
@@ -147,6 +151,21 @@ public final class SlingInstance {
 
     public HttpResponse<String> postJsonAsAuthor(String path, Object body) {
         return postJsonAs(AUTHOR, AUTHOR_PASSWORD, path, body);
+    }
+
+    /**
+     * Sets properties of an OSGi configuration through the web console, as an operator would; the component
+     * takes them at once.
+     */
+    public void configure(String pid, Map<String, String> properties) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(properties);
+        form.put("apply", "true");
+        form.put("action", "ajaxConfigManager");
+        form.put("propertylist", String.join(",", properties.keySet()));
+        HttpResponse<String> response = postAsAdmin("/system/console/configMgr/" + pid, form);
+        if (response.statusCode() != 200 && response.statusCode() != 302) {
+            throw new IllegalStateException("Configuring " + pid + " answered " + response.statusCode());
+        }
     }
 
     /** Creates a user (unless it exists) and adds it to a group, as admin through Sling's user manager. */

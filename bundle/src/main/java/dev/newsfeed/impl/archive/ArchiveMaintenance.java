@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_SECONDS = 3;
     private static final int MAX_FAILURES = 20;
+    static final int BULK_THRESHOLD = 20_000;
+    private static final long BULK_QUIET_SECONDS = 3;
 
     @Reference
     private ResourceResolverFactory resolverFactory;
@@ -67,7 +70,10 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     @Reference(target = "(" + ServiceUserMapped.SUBSERVICENAME + "=" + SUBSERVICE + ")")
     private ServiceUserMapped serviceUserMapped;
 
+    /** Changed paths not yet worked off; guarded by itself, as is {@link #pendingRebuilds}. */
     private final Set<String> pendingPaths = new LinkedHashSet<>();
+    /** Sites to rebuild after a bulk change, with the nanoTime after which they are quiet enough. */
+    private final Map<String, Long> pendingRebuilds = new LinkedHashMap<>();
     private ScheduledExecutorService worker;
     private final AtomicInteger drainFailures = new AtomicInteger();
     private final AtomicInteger rebuildFailures = new AtomicInteger();
@@ -90,10 +96,24 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     @Override
     public void onChange(List<ResourceChange> changes) {
         boolean schedule;
+        long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(BULK_QUIET_SECONDS);
         synchronized (pendingPaths) {
-            schedule = pendingPaths.isEmpty();
+            schedule = pendingPaths.isEmpty() && pendingRebuilds.isEmpty();
             for (ResourceChange change : changes) {
-                pendingPaths.add(change.getPath());
+                String path = change.getPath();
+                Set<String> site = sitesOf(List.of(path));
+                if (!site.isEmpty() && pendingRebuilds.containsKey(site.iterator().next())) {
+                    pendingRebuilds.put(site.iterator().next(), quietUntil); // still busy: wait for quiet
+                    continue;
+                }
+                pendingPaths.add(path);
+            }
+            if (pendingPaths.size() > BULK_THRESHOLD) {
+                // a bulk import (a package, a generator): one rebuild once it is over beats following each path
+                for (String site : sitesOf(new ArrayList<>(pendingPaths))) {
+                    pendingRebuilds.put(site, quietUntil);
+                }
+                pendingPaths.clear();
             }
         }
         if (schedule) {
@@ -135,14 +155,30 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
 
     private void drain() {
         List<String> paths;
+        List<String> rebuilds;
+        boolean later;
         synchronized (pendingPaths) {
             paths = new ArrayList<>(pendingPaths);
             pendingPaths.clear();
+            long now = System.nanoTime();
+            rebuilds = new ArrayList<>();
+            pendingRebuilds.entrySet().removeIf(e -> now - e.getValue() >= 0 && rebuilds.add(e.getKey()));
+            later = !pendingRebuilds.isEmpty();
         }
-        if (paths.isEmpty()) {
+        if (later) {
+            worker.schedule(this::drain, 1, TimeUnit.SECONDS);
+        }
+        if (paths.isEmpty() && rebuilds.isEmpty()) {
             return;
         }
         try (ResourceResolver resolver = serviceResolver()) {
+            for (String sitePath : rebuilds) {
+                Resource site = resolver.getResource(sitePath);
+                if (site != null && site.isResourceType(RT_SITE)) {
+                    log.info("Rebuilding the archive index of {} after a bulk change", sitePath);
+                    ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+                }
+            }
             process(resolver, paths);
         } catch (LoginException e) {
             log.error("Newsfeed cannot open its service session ({}); archive index not updated", e.getMessage());
@@ -157,6 +193,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
             log.warn("Updating the archive index failed; will retry: {}", e.toString());
             synchronized (pendingPaths) {
                 pendingPaths.addAll(paths);
+                rebuilds.forEach(site -> pendingRebuilds.putIfAbsent(site, System.nanoTime()));
             }
             worker.schedule(this::drain, RETRY_SECONDS, TimeUnit.SECONDS);
             return;

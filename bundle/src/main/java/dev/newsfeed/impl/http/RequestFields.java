@@ -50,24 +50,46 @@ public final class RequestFields {
             if (declared < 0) {
                 throw new Refused(411, "A form must be sent with a Content-Length.");
             }
-            return form(request);
+            return form(request, charset(type));
         }
         throw new Refused(415, "Send application/json or application/x-www-form-urlencoded.");
     }
 
-    private static Map<String, Object> form(SlingHttpServletRequest request) throws Refused {
+    /** The charset a form declares; UTF-8 when it declares none (Sling's own default would be ISO-8859-1). */
+    static String charset(String contentType) {
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.startsWith("charset=")) {
+                String name = p.substring("charset=".length()).replace("\"", "").trim();
+                try {
+                    return java.nio.charset.Charset.forName(name).name();
+                } catch (IllegalArgumentException e) {
+                    return "UTF-8";
+                }
+            }
+        }
+        return "UTF-8";
+    }
+
+    private static Map<String, Object> form(SlingHttpServletRequest request, String charset) throws Refused {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, RequestParameter[]> entry : request.getRequestParameterMap().entrySet()) {
             String name = entry.getKey();
             if ("_charset_".equals(name)) {
                 continue;
             }
+            String declared = request.getParameter("_charset_");
+            String encoding = declared != null && java.nio.charset.Charset.isSupported(declared) ? declared : charset;
             List<String> values = new ArrayList<>();
             for (RequestParameter p : entry.getValue()) {
                 if (!p.isFormField()) {
                     throw new Refused(400, "Field " + name + " must not be a file.");
                 }
-                values.add(p.getString());
+                try {
+                    values.add(p.getString(encoding));
+                } catch (java.io.UnsupportedEncodingException e) {
+                    values.add(p.getString());
+                }
             }
             fields.put(name, values.size() == 1 ? values.get(0) : values);
         }

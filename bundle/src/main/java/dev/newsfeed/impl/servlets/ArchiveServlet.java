@@ -13,6 +13,7 @@ import javax.servlet.Servlet;
 import dev.newsfeed.impl.archive.ArchiveListing;
 import dev.newsfeed.impl.archive.Period;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
+import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
@@ -74,8 +75,10 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
         List<ArticleDocument> items = new ArrayList<>(slice.articles().size());
         Instant lastModified = CalendarServlet.latest(index.updated(), slice.indexChanged());
         for (Article article : slice.articles()) {
-            items.add(Documents.article(article, site, base, 0, now).withoutBody());
-            lastModified = CalendarServlet.latest(lastModified, article.lastChanged());
+            items.add(Documents.article(article, site, base,
+                    CommentStore.approvedCount(request.getResourceResolver(), site, article.id()), now).withoutBody());
+            lastModified = CalendarServlet.latest(lastModified, article.lastChanged(),
+                    CommentStore.threadUpdated(request.getResourceResolver(), site, article.id()));
         }
         String next = null;
         if (slice.more()) {

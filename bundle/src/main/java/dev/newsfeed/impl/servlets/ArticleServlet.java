@@ -2,12 +2,14 @@ package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.servlet.Servlet;
 
+import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ArticleState;
 import dev.newsfeed.impl.content.ContentModel;
@@ -68,9 +70,16 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
             }
             cache = CachePolicy.PRIVATE;
         }
+        var resolver = request.getResourceResolver();
+        boolean open = Documents.commentsOpen(article, site, now);
+        if (state == ArticleState.PUBLISHED && open && site.commentsOpenDays() > 0) {
+            cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);
+        }
         Responses.sendJson(request, response,
-                Documents.article(article, site, settings.baseUrl(request), 0, now),
-                article.lastChanged(), cache);
+                Documents.article(article, site, settings.baseUrl(request),
+                        CommentStore.approvedCount(resolver, site, article.id()), now),
+                CalendarServlet.latest(article.lastChanged(), CommentStore.threadUpdated(resolver, site, article.id())),
+                cache);
     }
 
     /** Authors who may change the article see it before it is published. */

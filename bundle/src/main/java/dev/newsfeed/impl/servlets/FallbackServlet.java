@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import javax.servlet.Servlet;
 
+import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Servlet.class)
 @SlingServletResourceTypes(
         resourceTypes = {ContentModel.RT_SITE, ContentModel.RT_ARCHIVE, ContentModel.RT_ARTICLE,
-                ContentModel.RT_COMMENT},
+                ContentModel.RT_COMMENT, CommentStore.RT_THREAD},
         methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD})
 public final class FallbackServlet extends SlingSafeMethodsServlet {
 

@@ -17,16 +17,23 @@ import org.jetbrains.annotations.Nullable;
 final class Writes {
 
     static final int MAX_BODY_BYTES = 1_048_576;
+    static final String AUTHORS = "a member of newsfeed-authors";
 
     private Writes() {}
 
     /** 401 for anonymous callers, 403 when the caller may not perform the JCR actions on the path. */
     static boolean authorize(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
             String actions) throws IOException {
+        return authorize(request, response, path, actions, AUTHORS);
+    }
+
+    /** As {@link #authorize(SlingHttpServletRequest, SlingHttpServletResponse, String, String)}; {@code who} names
+     * who may do it, for the problem's detail. */
+    static boolean authorize(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
+            String actions, String who) throws IOException {
         if (Requests.isAnonymous(request.getResourceResolver())) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Newsfeed\"");
-            Responses.problem(request, response, 401, "unauthorized", "Unauthorized",
-                    "Sign in as a member of newsfeed-authors.");
+            Responses.problem(request, response, 401, "unauthorized", "Unauthorized", "Sign in as " + who + ".");
             return false;
         }
         Session session = request.getResourceResolver().adaptTo(Session.class);
@@ -37,13 +44,17 @@ final class Writes {
         } catch (RepositoryException e) {
             // treated as no permission
         }
-        forbidden(request, response);
+        forbidden(request, response, who);
         return false;
     }
 
     static void forbidden(SlingHttpServletRequest request, SlingHttpServletResponse response) throws IOException {
-        Responses.problem(request, response, 403, "forbidden", "Forbidden",
-                "Only members of newsfeed-authors may write articles.");
+        forbidden(request, response, AUTHORS);
+    }
+
+    static void forbidden(SlingHttpServletRequest request, SlingHttpServletResponse response, String who)
+            throws IOException {
+        Responses.problem(request, response, 403, "forbidden", "Forbidden", "Only " + who + " may do this.");
     }
 
     /** The request's fields, or null after answering 4xx (too large, wrong type, malformed JSON). */

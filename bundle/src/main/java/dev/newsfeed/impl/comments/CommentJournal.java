@@ -1,0 +1,129 @@
+package dev.newsfeed.impl.comments;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsfeed.impl.http.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A write-ahead journal of accepted comments on the instance's disk: each is appended and forced to disk before the
+ * reader gets 202. Oak's TarMK persists its head revision only every few seconds, so a JVM killed right after a
+ * commit could lose it; on start the journal puts back every comment the repository does not have. Entries older than
+ * {@link #KEEP_SECONDS} that the repository has are dropped when the journal is compacted. The file holds emails, so
+ * only the owner may read it.
+ */
+public final class CommentJournal {
+
+    static final long KEEP_SECONDS = 120;
+    private static final Logger log = LoggerFactory.getLogger(CommentJournal.class);
+
+    /** One journaled comment: the site it belongs to, its duplicate hash and the record, in plain JSON types. */
+    public record Entry(String site, String duplicate, String id, String status, String articleId,
+            String articlePath, String articleTitle, String author, String email, String url, String text, String html,
+            String parent, long depth, long created, String clientHash, String reason) {
+
+        public static Entry of(String site, String duplicate, CommentStore.Record r) {
+            return new Entry(site, duplicate, r.id(), r.status().key(), r.articleId(), r.articlePath(),
+                    r.articleTitle(), r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(), r.depth(),
+                    r.created().toEpochMilli(), r.clientHash(), r.reason());
+        }
+
+        public CommentStore.Record record() {
+            return new CommentStore.Record(id, CommentStatus.of(status), articleId, articlePath, articleTitle, author,
+                    email, url, text, html, parent, depth, Instant.ofEpochMilli(created), clientHash, reason);
+        }
+    }
+
+    private final Path file;
+    private FileChannel channel;
+
+    public CommentJournal(Path file) throws IOException {
+        this.file = file;
+        Files.createDirectories(file.getParent());
+        open();
+    }
+
+    private void open() throws IOException {
+        boolean created = !Files.exists(file);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        if (created) {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+        }
+    }
+
+    /** Appends an entry and forces it to disk. */
+    public synchronized void append(Entry entry) throws IOException {
+        byte[] line = (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    /** Every readable entry (a torn last line after a crash is skipped). */
+    public synchronized List<Entry> entries() throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return entries;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = Json.MAPPER.readTree(line);
+                    entries.add(Json.MAPPER.treeToValue(node, Entry.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    log.warn("Skipping an unreadable line of the comment journal {}", file);
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Keeps only the entries that are recent or that {@code missing} says the repository lacks. */
+    public synchronized void compact(Instant now, Predicate<Entry> missing) throws IOException {
+        List<Entry> keep = new ArrayList<>();
+        for (Entry e : entries()) {
+            if (e.record().created().isAfter(now.minusSeconds(KEEP_SECONDS)) || missing.test(e)) {
+                keep.add(e);
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        StringBuilder text = new StringBuilder();
+        for (Entry e : keep) {
+            text.append(Json.MAPPER.writeValueAsString(e)).append('\n');
+        }
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        channel.close();
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        open();
+    }
+
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.newsfeed.impl.comments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.newsfeed.api.CommentChecker;
+import dev.newsfeed.api.CommentSubmission;
+import dev.newsfeed.api.Verdict;
+import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.content.SiteSettings;
+import org.apache.sling.api.resource.LoginException;
+import org.apache.sling.api.resource.ModifiableValueMap;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceResolverFactory;
+import org.apache.sling.api.resource.ResourceUtil;
+import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The comment policy of the instance: limits, anti-abuse settings, the shared secret, plug-in checkers, and the
+ * {@code comments} service user every comment write runs as.
+ */
+@Component(service = CommentService.class, immediate = true)
+@Designate(ocd = CommentService.Config.class)
+public final class CommentService {
+
+    static final String SUBSERVICE = "comments";
+    private static final Logger log = LoggerFactory.getLogger(CommentService.class);
+
+    @ObjectClassDefinition(name = "Newsfeed comments",
+            description = "Limits and anti-abuse settings for reader comments.")
+    public @interface Config {
+        @AttributeDefinition(name = "Maximum body", description = "Largest accepted submission in bytes (413 beyond).")
+        int max_body_bytes() default 65_536;
+
+        @AttributeDefinition(name = "Client burst", description = "Submissions one client may send at once.")
+        int client_burst() default 5;
+
+        @AttributeDefinition(name = "Client rate", description = "Submissions one client gains per minute.")
+        double client_per_minute() default 3;
+
+        @AttributeDefinition(name = "Article burst", description = "Submissions one article takes at once.")
+        int article_burst() default 30;
+
+        @AttributeDefinition(name = "Article rate", description = "Submissions one article gains per minute.")
+        double article_per_minute() default 30;
+
+        @AttributeDefinition(name = "Maximum links",
+                description = "A comment with more links is held for a moderator even where comments are approved"
+                        + " automatically.")
+        int max_links() default 2;
+
+        @AttributeDefinition(name = "Minimum fill time",
+                description = "Seconds between handing out the form token and a submission; faster ones are stored"
+                        + " as spam (bots), answered like any other.")
+        int min_fill_seconds() default 3;
+
+        @AttributeDefinition(name = "Token lifetime", description = "Seconds a form token stays valid.")
+        long token_max_age_seconds() default 604_800;
+
+        @AttributeDefinition(name = "Reply depth", description = "Deepest reply level (1 = no replies to replies).")
+        int max_depth() default 3;
+
+        @AttributeDefinition(name = "Trusted proxies",
+                description = "Addresses or CIDR ranges of reverse proxies whose forwarded header is believed."
+                        + " Empty (default): the connection's address is the client, whatever headers say.")
+        String[] trusted_proxies() default {};
+
+        @AttributeDefinition(name = "Forwarded header",
+                description = "Header naming the client behind a trusted proxy.")
+        String forwarded_header() default "X-Forwarded-For";
+    }
+
+    @Reference
+    private ResourceResolverFactory resolverFactory;
+
+    @Reference(target = "(" + ServiceUserMapped.SUBSERVICENAME + "=" + SUBSERVICE + ")")
+    private ServiceUserMapped serviceUserMapped;
+
+    private final List<CommentChecker> checkers = new CopyOnWriteArrayList<>();
+    private volatile Config config;
+    private volatile TokenBuckets clients;
+    private volatile TokenBuckets articles;
+    private volatile Secrets secrets;
+    private CommentJournal journal;
+    private ScheduledExecutorService worker;
+    private int replayFailures;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindChecker(CommentChecker checker) {
+        checkers.add(checker);
+    }
+
+    void unbindChecker(CommentChecker checker) {
+        checkers.remove(checker);
+    }
+
+    @Activate
+    void activate(Config config, BundleContext context) throws IOException {
+        modified(config);
+        String home = context.getProperty("sling.home");
+        Path dir = home != null ? Path.of(home, "newsfeed") : context.getDataFile("newsfeed").toPath();
+        journal = new CommentJournal(dir.resolve("comments.journal"));
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsfeed-comment-journal");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.schedule(this::replay, 1, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::compact, 60, 60, TimeUnit.SECONDS);
+    }
+
+    @Modified
+    void modified(Config config) {
+        this.config = config;
+        this.clients = new TokenBuckets(config.client_burst(), config.client_per_minute());
+        this.articles = new TokenBuckets(config.article_burst(), config.article_per_minute());
+    }
+
+    @Deactivate
+    void deactivate() throws IOException {
+        worker.shutdownNow();
+        journal.close();
+    }
+
+    /** Records a stored comment on disk before the reader is told it was accepted. */
+    public void journal(String sitePath, String duplicate, CommentStore.Record record) throws IOException {
+        journal.append(CommentJournal.Entry.of(sitePath, duplicate, record));
+    }
+
+    /** Puts back journaled comments the repository lost (a JVM killed before TarMK flushed its head). */
+    private void replay() {
+        try (ResourceResolver resolver = serviceResolver()) {
+            int restored = 0;
+            for (CommentJournal.Entry entry : journal.entries()) {
+                Resource siteResource = resolver.getResource(entry.site());
+                if (siteResource == null) {
+                    continue;
+                }
+                SiteSettings site = SiteSettings.from(siteResource);
+                CommentStore.Record record = entry.record();
+                boolean added = Retry.commit(resolver, r -> {
+                    if (CommentStore.find(r, site, record.id()) != null
+                            || CommentStore.isDuplicate(r, site, entry.duplicate())) {
+                        return false;
+                    }
+                    CommentStore.add(r, site, record, entry.duplicate(), record.created());
+                    return true;
+                });
+                restored += added ? 1 : 0;
+            }
+            if (restored > 0) {
+                log.warn("Restored {} comments from the journal that the repository had lost", restored);
+            }
+            replayFailures = 0;
+        } catch (LoginException | IOException | javax.jcr.RepositoryException
+                | RuntimeException e) {
+            // right after start the service user or its ACLs may not be there yet
+            if (++replayFailures < 30) {
+                worker.schedule(this::replay, 2, TimeUnit.SECONDS);
+            } else {
+                log.error("Could not replay the comment journal", e);
+            }
+        }
+    }
+
+    private void compact() {
+        try (ResourceResolver resolver = serviceResolver()) {
+            journal.compact(Instant.now(), entry -> {
+                Resource site = resolver.getResource(entry.site());
+                return site != null && CommentStore.find(resolver, SiteSettings.from(site), entry.id()) == null;
+            });
+        } catch (LoginException | IOException | RuntimeException e) {
+            log.warn("Compacting the comment journal failed: {}", e.toString());
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** 0 when the client and the article may send another comment, else seconds to wait. */
+    public long rateLimit(String client, String articleId) {
+        long now = System.nanoTime();
+        long wait = clients.take(client, now);
+        return wait > 0 ? wait : articles.take(articleId, now);
+    }
+
+    public String clientAddress(String remoteAddress, java.util.function.Function<String, String> headers) {
+        return ClientAddress.resolve(remoteAddress, headers.apply(config.forwarded_header()),
+                List.of(config.trusted_proxies()));
+    }
+
+    /** Asks every registered checker; the strictest verdict wins, a failing checker accepts. */
+    public Verdict check(CommentSubmission submission) {
+        Verdict verdict = Verdict.accept();
+        for (CommentChecker checker : new ArrayList<>(checkers)) {
+            try {
+                verdict = verdict.stricter(Objects.requireNonNullElse(checker.check(submission), Verdict.accept()));
+            } catch (RuntimeException e) {
+                log.warn("Comment checker {} failed: {}", checker.getClass().getName(), e.toString());
+            }
+        }
+        return verdict;
+    }
+
+    public Duration tokenMaxAge() {
+        return Duration.ofSeconds(config.token_max_age_seconds());
+    }
+
+    /** The shared secret (created in the repository on first use, so every cluster instance uses the same). */
+    public Secrets secrets() throws LoginException, PersistenceException, javax.jcr.RepositoryException {
+        Secrets s = secrets;
+        if (s == null) {
+            try (ResourceResolver resolver = serviceResolver()) {
+                byte[] key = Retry.commit(resolver, CommentService::loadOrCreateKey);
+                s = new Secrets(key);
+                secrets = s;
+            }
+        }
+        return s;
+    }
+
+    public ResourceResolver serviceResolver() throws LoginException {
+        return resolverFactory.getServiceResourceResolver(Map.of(ResourceResolverFactory.SUBSERVICE, SUBSERVICE));
+    }
+
+    private static byte[] loadOrCreateKey(ResourceResolver resolver) throws PersistenceException {
+        Resource node = ResourceUtil.getOrCreateResource(resolver, CommentStore.ROOT + "/secret",
+                Map.of("jcr:primaryType", "nt:unstructured"), "nt:unstructured", false);
+        ModifiableValueMap props = Objects.requireNonNull(node.adaptTo(ModifiableValueMap.class));
+        String value = props.get("key", String.class);
+        if (value == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            value = Base64.getEncoder().encodeToString(key);
+            props.put("key", value);
+        }
+        return Base64.getDecoder().decode(value);
+    }
+}

@@ -1,0 +1,337 @@
+package dev.newsfeed.impl.comments;
+
+import static dev.newsfeed.impl.content.ContentModel.PN_RESOURCE_TYPE;
+import static dev.newsfeed.impl.content.ContentModel.RT_COMMENT;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+import dev.newsfeed.impl.content.Dates;
+import dev.newsfeed.impl.content.SiteSettings;
+import org.apache.sling.api.resource.ModifiableValueMap;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceUtil;
+import org.apache.sling.api.resource.ValueMap;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * Where comments live. Privacy comes from placement, not from filtering output:
+ * <pre>
+ * /var/newsfeed/comments{site}/{status}/yyyy/MM/dd/{id}   every comment with email, client hash, original text:
+ *                                                      readable by moderators and the service user only
+ * /var/newsfeed/comments{site}/dedup/{hash}             one node per (article, author, text): duplicates collide
+ * /var/newsfeed/comments{site}/counts/{status}          atomic counters per status
+ * {site}/comments/{articleId}                           public thread of an article: atomic counter, updated
+ * {site}/comments/{articleId}/{id}                      an approved comment: author, url, published, text (HTML)
+ * </pre>
+ * A comment moves between status folders when moderated; only an approved one has a public copy. Nothing here
+ * commits: callers run it in {@link dev.newsfeed.impl.archive.Retry#commit}, so a merge conflict repeats the whole
+ * step; counts are Oak atomic counters, which never conflict.
+ */
+public final class CommentStore {
+
+    public static final String ROOT = "/var/newsfeed/comments";
+    public static final String NN_PUBLIC = "comments";
+    public static final String RT_THREAD = "newsfeed/comments";
+
+    static final String PN_STATUS = "status";
+    static final String PN_ARTICLE_ID = "articleId";
+    static final String PN_ARTICLE_PATH = "articlePath";
+    static final String PN_ARTICLE_TITLE = "articleTitle";
+    static final String PN_AUTHOR = "author";
+    static final String PN_EMAIL = "email";
+    static final String PN_URL = "url";
+    static final String PN_TEXT = "text";
+    static final String PN_HTML = "html";
+    static final String PN_PARENT = "parent";
+    static final String PN_DEPTH = "depth";
+    static final String PN_CREATED = "created";
+    static final String PN_CLIENT = "clientHash";
+    static final String PN_REASON = "reason";
+    static final String PN_PUBLISHED = "published";
+    static final String PN_COUNT = "count";
+    static final String PN_UPDATED = "updated";
+    static final String PN_MODERATED_BY = "moderatedBy";
+    static final String PN_MODERATED = "moderated";
+    static final String PN_COUNTER = "oak:counter";
+    static final String PN_INCREMENT = "oak:increment";
+
+    private static final Map<String, Object> NODE = Map.of("jcr:primaryType", "nt:unstructured");
+    private static final Map<String, Object> COUNTER = Map.of("jcr:primaryType", "nt:unstructured",
+            "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
+
+    private CommentStore() {}
+
+    /** A comment as stored privately. */
+    public record Record(String id, CommentStatus status, String articleId, String articlePath, String articleTitle,
+            String author, String email, @Nullable String url, String text, String html, @Nullable String parent,
+            long depth, Instant created, String clientHash, @Nullable String reason) {
+
+        static Record from(Resource resource) {
+            ValueMap p = resource.getValueMap();
+            return new Record(resource.getName(), CommentStatus.of(p.get(PN_STATUS, "pending")),
+                    p.get(PN_ARTICLE_ID, ""), p.get(PN_ARTICLE_PATH, ""), p.get(PN_ARTICLE_TITLE, ""),
+                    p.get(PN_AUTHOR, ""), p.get(PN_EMAIL, ""), p.get(PN_URL, String.class), p.get(PN_TEXT, ""),
+                    p.get(PN_HTML, ""), p.get(PN_PARENT, String.class), p.get(PN_DEPTH, 0L),
+                    p.get(PN_CREATED, Calendar.class).toInstant(), p.get(PN_CLIENT, ""), p.get(PN_REASON, String.class));
+        }
+    }
+
+    /** An approved comment as shown to readers. */
+    public record Published(String id, String author, @Nullable String url, Instant published, String html,
+            @Nullable String parent) {
+
+        static Published from(Resource resource) {
+            ValueMap p = resource.getValueMap();
+            return new Published(resource.getName(), p.get(PN_AUTHOR, ""), p.get(PN_URL, String.class),
+                    p.get(PN_PUBLISHED, Calendar.class).toInstant(), p.get(PN_TEXT, ""), p.get(PN_PARENT, String.class));
+        }
+    }
+
+    public static String privateRoot(SiteSettings site) {
+        return ROOT + site.path();
+    }
+
+    public static String threadPath(SiteSettings site, String articleId) {
+        return site.path() + "/" + NN_PUBLIC + "/" + articleId;
+    }
+
+    /** Whether a comment with this duplicate hash exists for the site. */
+    public static boolean isDuplicate(ResourceResolver resolver, SiteSettings site, String hash) {
+        return resolver.getResource(privateRoot(site) + "/dedup/" + hash) != null;
+    }
+
+    /** An approved comment of an article, or null. */
+    public static @Nullable Resource published(ResourceResolver resolver, SiteSettings site, String articleId,
+            String id) {
+        return resolver.getResource(threadPath(site, articleId) + "/" + id);
+    }
+
+    /** Stores a new comment (and its public copy when approved). */
+    public static void add(ResourceResolver resolver, SiteSettings site, Record record, String duplicateHash, Instant now)
+            throws PersistenceException {
+        Map<String, Object> dedup = new HashMap<>(NODE);
+        dedup.put("id", record.id());
+        dedup.put(PN_CREATED, Dates.calendar(now));
+        ResourceUtil.getOrCreateResource(resolver, privateRoot(site) + "/dedup", NODE, "nt:unstructured", false);
+        resolver.create(resolver.getResource(privateRoot(site) + "/dedup"), duplicateHash, dedup);
+        Resource bucket = bucket(resolver, site, record.status(), CommentIds.day(record.id()));
+        resolver.create(bucket, record.id(), properties(record));
+        count(resolver, site, record.status(), +1);
+        if (record.status() == CommentStatus.APPROVED) {
+            publish(resolver, site, record, now);
+        }
+    }
+
+    /**
+     * Moves a comment to another status: its public copy appears on approval and disappears otherwise, counts
+     * follow. Returns the record after the change, or null when there is no comment with this id.
+     */
+    public static @Nullable Record moderate(ResourceResolver resolver, SiteSettings site, String id,
+            CommentStatus target, String moderator, Instant now) throws PersistenceException, RepositoryException {
+        Resource current = find(resolver, site, id);
+        if (current == null) {
+            return null;
+        }
+        Record record = Record.from(current);
+        if (record.status() == target) {
+            return record;
+        }
+        Resource bucket = bucket(resolver, site, target, CommentIds.day(id));
+        Session session = Objects.requireNonNull(resolver.adaptTo(Session.class));
+        String oldParent = current.getParent().getPath();
+        session.move(current.getPath(), bucket.getPath() + "/" + id);
+        Resource moved = resolver.getResource(bucket.getPath() + "/" + id);
+        ModifiableValueMap props = Objects.requireNonNull(moved.adaptTo(ModifiableValueMap.class));
+        props.put(PN_STATUS, target.key());
+        props.put(PN_MODERATED_BY, moderator);
+        props.put(PN_MODERATED, Dates.calendar(now));
+        removeEmptyBuckets(resolver, site, oldParent);
+        count(resolver, site, record.status(), -1);
+        count(resolver, site, target, +1);
+        Record after = Record.from(moved);
+        if (target == CommentStatus.APPROVED) {
+            publish(resolver, site, after, now);
+        } else if (record.status() == CommentStatus.APPROVED) {
+            unpublish(resolver, site, after, now);
+        }
+        return after;
+    }
+
+    /** The stored comment with this id, whatever its status, or null. */
+    public static @Nullable Resource find(ResourceResolver resolver, SiteSettings site, String id) {
+        LocalDate day = CommentIds.day(id);
+        if (day == null) {
+            return null;
+        }
+        for (CommentStatus status : CommentStatus.values()) {
+            Resource r = resolver.getResource(bucketPath(site, status, day) + "/" + id);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Counts per status for a site. */
+    public static Map<String, Long> counts(ResourceResolver resolver, SiteSettings site) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status.key(), counterValue(resolver.getResource(privateRoot(site) + "/counts/" + status.key())));
+        }
+        return counts;
+    }
+
+    /** The approved comments of an article, in no particular order. */
+    public static List<Published> thread(ResourceResolver resolver, SiteSettings site, String articleId) {
+        List<Published> list = new ArrayList<>();
+        Resource thread = resolver.getResource(threadPath(site, articleId));
+        if (thread != null) {
+            for (Resource child : thread.getChildren()) {
+                if (child.isResourceType(RT_COMMENT)) {
+                    list.add(Published.from(child));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Number of approved comments of an article, from its thread node (one read). */
+    public static long approvedCount(ResourceResolver resolver, SiteSettings site, String articleId) {
+        return counterValue(resolver.getResource(threadPath(site, articleId)));
+    }
+
+    /** When the public thread of an article last changed, or null. */
+    public static @Nullable Instant threadUpdated(ResourceResolver resolver, SiteSettings site, String articleId) {
+        Resource thread = resolver.getResource(threadPath(site, articleId));
+        Calendar updated = thread == null ? null : thread.getValueMap().get(PN_UPDATED, Calendar.class);
+        return updated == null ? null : updated.toInstant();
+    }
+
+    static String bucketPath(SiteSettings site, CommentStatus status, LocalDate day) {
+        return privateRoot(site) + "/" + status.key() + "/" + Dates.dayPath(day);
+    }
+
+    private static Resource bucket(ResourceResolver resolver, SiteSettings site, CommentStatus status, LocalDate day)
+            throws PersistenceException {
+        return ResourceUtil.getOrCreateResource(resolver, bucketPath(site, status, day), NODE, "nt:unstructured", false);
+    }
+
+    private static void removeEmptyBuckets(ResourceResolver resolver, SiteSettings site, String path)
+            throws PersistenceException {
+        Resource folder = resolver.getResource(path);
+        int depth = 0;
+        while (folder != null && depth < 3 && !folder.hasChildren()) {
+            Resource parent = folder.getParent();
+            resolver.delete(folder);
+            folder = parent;
+            depth++;
+        }
+    }
+
+    /**
+     * Counts are Oak atomic counters ({@code mix:atomicCounter}): a commit adds its delta as {@code oak:increment} and
+     * Oak folds it in when the commit is applied, so concurrent submissions never conflict on a count and no delta is
+     * lost (a plain read-increment-write would lose some: Oak merges two concurrent writes of the same value
+     * silently). On a DocumentNodeStore each cluster instance keeps its own shard.
+     */
+    private static void count(ResourceResolver resolver, SiteSettings site, CommentStatus status, long delta)
+            throws PersistenceException {
+        increment(ResourceUtil.getOrCreateResource(resolver, privateRoot(site) + "/counts/" + status.key(), COUNTER,
+                "nt:unstructured", false), delta);
+    }
+
+    private static void increment(Resource counter, long delta) {
+        Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class)).put(PN_INCREMENT, delta);
+    }
+
+    private static long counterValue(@Nullable Resource counter) {
+        return counter == null ? 0 : Math.max(0, counter.getValueMap().get(PN_COUNTER, 0L));
+    }
+
+    private static void publish(ResourceResolver resolver, SiteSettings site, Record record, Instant now)
+            throws PersistenceException {
+        Resource thread = thread(resolver, site, record);
+        if (thread.getChild(record.id()) == null) {
+            Map<String, Object> props = new HashMap<>(NODE);
+            props.put(PN_RESOURCE_TYPE, RT_COMMENT);
+            props.put(PN_AUTHOR, record.author());
+            if (record.url() != null) {
+                props.put(PN_URL, record.url());
+            }
+            props.put(PN_PUBLISHED, Dates.calendar(record.created()));
+            props.put(PN_TEXT, record.html());
+            props.put(PN_DEPTH, record.depth());
+            if (record.parent() != null) {
+                props.put(PN_PARENT, record.parent());
+            }
+            resolver.create(thread, record.id(), props);
+        }
+        recount(thread, now, +1);
+    }
+
+    private static void unpublish(ResourceResolver resolver, SiteSettings site, Record record, Instant now)
+            throws PersistenceException {
+        Resource thread = thread(resolver, site, record);
+        Resource published = thread.getChild(record.id());
+        if (published != null) {
+            resolver.delete(published);
+            recount(thread, now, -1);
+        }
+    }
+
+    private static Resource thread(ResourceResolver resolver, SiteSettings site, Record record)
+            throws PersistenceException {
+        Map<String, Object> folder = new HashMap<>(NODE);
+        folder.put(PN_RESOURCE_TYPE, RT_THREAD);
+        ResourceUtil.getOrCreateResource(resolver, site.path() + "/" + NN_PUBLIC, folder, null, false);
+        Map<String, Object> counter = new HashMap<>(folder);
+        counter.putAll(COUNTER);
+        Resource thread = ResourceUtil.getOrCreateResource(resolver, threadPath(site, record.articleId()), counter,
+                null, false);
+        ModifiableValueMap props = Objects.requireNonNull(thread.adaptTo(ModifiableValueMap.class));
+        props.put(PN_ARTICLE_PATH, record.articlePath());
+        return thread;
+    }
+
+    private static void recount(Resource thread, Instant now, long delta) {
+        increment(thread, delta);
+        Objects.requireNonNull(thread.adaptTo(ModifiableValueMap.class)).put(PN_UPDATED, Dates.calendar(now));
+    }
+
+    private static Map<String, Object> properties(Record r) {
+        Map<String, Object> p = new HashMap<>(NODE);
+        p.put(PN_STATUS, r.status().key());
+        p.put(PN_ARTICLE_ID, r.articleId());
+        p.put(PN_ARTICLE_PATH, r.articlePath());
+        p.put(PN_ARTICLE_TITLE, r.articleTitle());
+        p.put(PN_AUTHOR, r.author());
+        p.put(PN_EMAIL, r.email());
+        if (r.url() != null) {
+            p.put(PN_URL, r.url());
+        }
+        p.put(PN_TEXT, r.text());
+        p.put(PN_HTML, r.html());
+        if (r.parent() != null) {
+            p.put(PN_PARENT, r.parent());
+        }
+        p.put(PN_DEPTH, r.depth());
+        p.put(PN_CREATED, Dates.calendar(r.created()));
+        p.put(PN_CLIENT, r.clientHash());
+        if (r.reason() != null) {
+            p.put(PN_REASON, r.reason());
+        }
+        return p;
+    }
+}

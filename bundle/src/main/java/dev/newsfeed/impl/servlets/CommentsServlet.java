@@ -1,0 +1,86 @@
+package dev.newsfeed.impl.servlets;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+
+import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.comments.Threads;
+import dev.newsfeed.impl.content.ContentModel;
+import dev.newsfeed.impl.content.Documents;
+import dev.newsfeed.impl.dto.CommentsPage;
+import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.paging.PageRequest;
+import org.apache.sling.api.SlingHttpServletRequest;
+import org.apache.sling.api.SlingHttpServletResponse;
+import org.apache.sling.api.servlets.HttpConstants;
+import org.apache.sling.api.servlets.SlingSafeMethodsServlet;
+import org.apache.sling.servlets.annotations.SlingServletResourceTypes;
+import org.jetbrains.annotations.NotNull;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code GET {article}.comments.json?limit&cursor}: the approved comments of an article as threads, top-level
+ * comments newest first, with the approved count and whether comments are open. Public and cacheable: it reads only
+ * the article's public thread.
+ */
+@Component(service = Servlet.class)
+@SlingServletResourceTypes(
+        resourceTypes = ContentModel.RT_ARTICLE,
+        methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD},
+        selectors = "comments",
+        extensions = "json")
+public final class CommentsServlet extends SlingSafeMethodsServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient NewsfeedSettings settings;
+
+    @Override
+    protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
+            throws IOException {
+        Instant now = Instant.now();
+        Optional<Articles> found = Articles.visible(request.getResource(), now);
+        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
+                || found.isEmpty()) {
+            Responses.notFound(request, response, "No published article with comments at this address.");
+            return;
+        }
+        PageRequest.Parsed parsed = PageRequest.parse(request.getParameter("limit"), request.getParameter("cursor"));
+        if (parsed.request() == null) {
+            Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
+            return;
+        }
+        Articles a = found.get();
+        var resolver = request.getResourceResolver();
+        Threads.Page page = Threads.page(CommentStore.thread(resolver, a.site(), a.article().id()),
+                parsed.request().cursor(), parsed.request().limit(), a.site().zone());
+        String base = settings.baseUrl(request);
+        String next = page.next() == null ? null
+                : base + a.article().path() + ".comments.json?limit=" + parsed.request().limit() + "&cursor="
+                        + URLEncoder.encode(page.next().encode(), StandardCharsets.UTF_8);
+        boolean open = Documents.commentsOpen(a.article(), a.site(), now);
+        CommentsPage body = new CommentsPage(CommentStore.approvedCount(resolver, a.site(), a.article().id()), open,
+                page.items(), next, null);
+        CachePolicy cache = settings.publicCache().until(closesAt(a, open), now);
+        Responses.sendJson(request, response, body,
+                CalendarServlet.latest(CommentStore.threadUpdated(resolver, a.site(), a.article().id()),
+                        a.article().published()),
+                cache);
+    }
+
+    /** When comments of a published article close by the site's policy, or null. */
+    static Instant closesAt(Articles a, boolean open) {
+        long days = a.site().commentsOpenDays();
+        return open && days > 0 ? a.article().published().plus(days, ChronoUnit.DAYS) : null;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.newsfeed.impl.servlets;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.jcr.RepositoryException;
+import javax.servlet.Servlet;
+
+import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.comments.CommentService;
+import dev.newsfeed.impl.comments.CommentStatus;
+import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.comments.ModerationQueue;
+import dev.newsfeed.impl.content.ContentModel;
+import dev.newsfeed.impl.content.Dates;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.dto.ModerationPage;
+import dev.newsfeed.impl.dto.Problem;
+import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.paging.PageRequest;
+import org.apache.sling.api.SlingHttpServletRequest;
+import org.apache.sling.api.SlingHttpServletResponse;
+import org.apache.sling.api.resource.LoginException;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.servlets.HttpConstants;
+import org.apache.sling.api.servlets.SlingAllMethodsServlet;
+import org.apache.sling.servlets.annotations.SlingServletResourceTypes;
+import org.jetbrains.annotations.NotNull;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code GET {site}.moderation.json?status=pending&limit&cursor}: the queue of one status, newest first, with
+ * email, original text and article, and the counts of every status. {@code POST {site}.moderation.json} with
+ * {@code id} (one or more) and {@code action=approve|spam|trash|pending}. For members of newsfeed-moderators: the
+ * queue is read with their own session (the repository lets only them read it); changes are written by the
+ * comments service user. Never cached.
+ */
+@Component(service = Servlet.class)
+@SlingServletResourceTypes(
+        resourceTypes = ContentModel.RT_SITE,
+        methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD, HttpConstants.METHOD_POST},
+        selectors = "moderation",
+        extensions = "json")
+public final class ModerationServlet extends SlingAllMethodsServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final String MODERATORS = "a member of newsfeed-moderators";
+
+    @Reference
+    private transient NewsfeedSettings settings;
+
+    @Reference
+    private transient CommentService comments;
+
+    @Override
+    protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
+            throws IOException {
+        if (!allowed(request, response)) {
+            return;
+        }
+        SiteSettings site = SiteSettings.from(request.getResource());
+        String statusParam = request.getParameter("status");
+        CommentStatus status = statusParam == null ? CommentStatus.PENDING : CommentStatus.of(statusParam);
+        String cursor = request.getParameter("cursor");
+        PageRequest.Parsed paging = PageRequest.parse(request.getParameter("limit"), null);
+        List<Problem.FieldError> errors = new ArrayList<>(paging.errors());
+        if (status == null) {
+            errors.add(new Problem.FieldError("status", "must be pending, approved, spam or trash"));
+        }
+        if (cursor != null && !ID.matcher(cursor).matches()) {
+            errors.add(new Problem.FieldError("cursor", "is not a cursor this API gave out"));
+        }
+        if (!errors.isEmpty()) {
+            Responses.badRequest(request, response, "Invalid queue parameters.", errors);
+            return;
+        }
+        int limit = paging.request().limit();
+        ResourceResolver resolver = request.getResourceResolver();
+        ModerationQueue.Slice slice = ModerationQueue.list(resolver, site, status, cursor, limit);
+        String base = settings.baseUrl(request);
+        List<ModerationPage.Item> items = new ArrayList<>();
+        for (CommentStore.Record r : slice.records()) {
+            items.add(new ModerationPage.Item(r.id(), r.status().key(),
+                    new ModerationPage.Article(r.articleId(), r.articlePath(), r.articleTitle(),
+                            base + r.articlePath() + ".json"),
+                    r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(),
+                    Dates.format(r.created(), site.zone()), r.reason(), r.clientHash()));
+        }
+        String next = slice.more() ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
+                + "&cursor=" + URLEncoder.encode(slice.records().get(slice.records().size() - 1).id(),
+                        StandardCharsets.UTF_8) : null;
+        Responses.sendUncached(response, 200,
+                new ModerationPage(status.key(), CommentStore.counts(resolver, site), items, next));
+    }
+
+    @Override
+    protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
+            throws IOException {
+        if (!allowed(request, response)) {
+            return;
+        }
+        SiteSettings site = SiteSettings.from(request.getResource());
+        Map<String, Object> fields = Writes.fields(request, response);
+        if (fields == null) {
+            return;
+        }
+        List<String> ids = strings(fields.get("id"));
+        Object actionValue = fields.get("action");
+        CommentStatus target = actionValue instanceof String s ? CommentStatus.ofAction(s) : null;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (ids.isEmpty() || ids.size() > 100 || !ids.stream().allMatch(i -> ID.matcher(i).matches())) {
+            errors.add(new Problem.FieldError("id", "one to 100 comment ids"));
+        }
+        if (target == null) {
+            errors.add(new Problem.FieldError("action", "must be approve, spam, trash or pending"));
+        }
+        for (String name : fields.keySet()) {
+            if (!name.equals("id") && !name.equals("action")) {
+                errors.add(new Problem.FieldError(name, "is not a field of a moderation request"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            Responses.badRequest(request, response, "Invalid moderation request.", errors);
+            return;
+        }
+        String moderator = request.getResourceResolver().getUserID();
+        Instant now = Instant.now();
+        List<Map<String, String>> results = new ArrayList<>();
+        boolean anyFound = false;
+        try (ResourceResolver resolver = comments.serviceResolver()) {
+            for (String id : ids) {
+                CommentStore.Record after = Retry.commit(resolver,
+                        r -> CommentStore.moderate(r, site, id, target, moderator, now));
+                Map<String, String> result = new LinkedHashMap<>();
+                result.put("id", id);
+                result.put("status", after == null ? "not-found" : after.status().key());
+                results.add(result);
+                anyFound |= after != null;
+            }
+            if (!anyFound) {
+                Responses.notFound(request, response, "No comment with " + (ids.size() == 1 ? "this id." : "these ids."));
+                return;
+            }
+            Responses.sendUncached(response, 200,
+                    Map.of("results", results, "counts", CommentStore.counts(resolver, site)));
+        } catch (LoginException | PersistenceException | RepositoryException e) {
+            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+                    "The change could not be saved; try again.");
+        }
+    }
+
+    /** Moderators only: the repository decides, by whether the caller may read the private comment store. */
+    private static boolean allowed(SlingHttpServletRequest request, SlingHttpServletResponse response)
+            throws IOException {
+        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)) {
+            Responses.notFound(request, response, "No such endpoint of a site.");
+            return false;
+        }
+        return Writes.authorize(request, response, CommentStore.ROOT, "read", MODERATORS);
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> list = new ArrayList<>();
+        if (value instanceof String s) {
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    list.add(part.trim());
+                }
+            }
+        } else if (value instanceof List<?> items) {
+            items.forEach(i -> list.addAll(strings(i)));
+        }
+        return list;
+    }
+}
