@@ -74,14 +74,7 @@ public final class SlingInstance {
     public static synchronized SlingInstance ready() {
         if (instance == null && startFailure == null) {
             try {
-                SlingInstance sling = new SlingInstance(requiredProperty("sling.url"));
-                sling.awaitSlingReady();
-                sling.installPackage(Path.of(requiredProperty("newsfeed.package")));
-                sling.awaitNewsfeedReady();
-                sling.createUser(AUTHOR, AUTHOR_PASSWORD, "newsfeed-authors");
-                sling.createUser(READER, READER_PASSWORD, null);
-                sling.createUser(MODERATOR, MODERATOR_PASSWORD, "newsfeed-moderators");
-                instance = sling;
+                instance = prepare(requiredProperty("sling.url"));
             } catch (RuntimeException e) {
                 // Remembered, so that the next test class fails at once instead of waiting again.
                 startFailure = e;
@@ -91,6 +84,29 @@ public final class SlingInstance {
             throw new IllegalStateException("Sling is not usable: " + startFailure.getMessage(), startFailure);
         }
         return instance;
+    }
+
+    /**
+     * Waits for the Sling at {@code baseUrl}, installs Newsfeed and creates the test users; for tests that run a Sling
+     * of their own.
+     */
+    public static SlingInstance prepare(String baseUrl) {
+        SlingInstance sling = new SlingInstance(baseUrl);
+        sling.awaitSlingReady();
+        sling.installPackage(Path.of(requiredProperty("newsfeed.package")));
+        sling.awaitNewsfeedReady();
+        sling.createUser(AUTHOR, AUTHOR_PASSWORD, "newsfeed-authors");
+        sling.createUser(READER, READER_PASSWORD, null);
+        sling.createUser(MODERATOR, MODERATOR_PASSWORD, "newsfeed-moderators");
+        return sling;
+    }
+
+    /** Waits until a restarted Sling (with Newsfeed installed before) answers again. */
+    public static SlingInstance restarted(String baseUrl) {
+        SlingInstance sling = new SlingInstance(baseUrl);
+        sling.awaitSlingReady();
+        sling.awaitNewsfeedReady();
+        return sling;
     }
 
     public String baseUrl() {
@@ -352,7 +368,7 @@ public final class SlingInstance {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String requiredProperty(String name) {
+    static String requiredProperty(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " is not set; run the ITs with"

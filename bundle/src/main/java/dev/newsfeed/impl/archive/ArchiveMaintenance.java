@@ -176,7 +176,9 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                 Resource site = resolver.getResource(sitePath);
                 if (site != null && site.isResourceType(RT_SITE)) {
                     log.info("Rebuilding the archive index of {} after a bulk change", sitePath);
+                    long start = System.nanoTime();
                     ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+                    log.info("Rebuilt the archive index of {} in {} ms", sitePath, (System.nanoTime() - start) / 1_000_000);
                 }
             }
             process(resolver, paths);

@@ -212,6 +212,19 @@ public final class CommentStore {
         return counterValue(resolver.getResource(threadPath(site, articleId)));
     }
 
+    /**
+     * A value that changes whenever the public thread of an article changes (its count and its last change), or null
+     * when it has no thread: lets a reader cache the thread and check it with one read.
+     */
+    public static @Nullable String threadVersion(ResourceResolver resolver, SiteSettings site, String articleId) {
+        Resource thread = resolver.getResource(threadPath(site, articleId));
+        if (thread == null) {
+            return null;
+        }
+        Calendar updated = thread.getValueMap().get(PN_UPDATED, Calendar.class);
+        return counterValue(thread) + ":" + (updated == null ? 0 : updated.getTimeInMillis());
+    }
+
     /** When the public thread of an article last changed, or null. */
     public static @Nullable Instant threadUpdated(ResourceResolver resolver, SiteSettings site, String articleId) {
         Resource thread = resolver.getResource(threadPath(site, articleId));

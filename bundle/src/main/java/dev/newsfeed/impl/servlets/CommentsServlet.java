@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.comments.ThreadCache;
 import dev.newsfeed.impl.comments.Threads;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
@@ -45,6 +46,8 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
     @Reference
     private transient NewsfeedSettings settings;
 
+    private final transient ThreadCache cache = new ThreadCache(2_000);
+
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
@@ -62,8 +65,11 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
         }
         Articles a = found.get();
         var resolver = request.getResourceResolver();
-        Threads.Page page = Threads.page(CommentStore.thread(resolver, a.site(), a.article().id()),
-                parsed.request().cursor(), parsed.request().limit(), a.site().zone());
+        String threadPath = CommentStore.threadPath(a.site(), a.article().id());
+        var comments = cache.get(threadPath, CommentStore.threadVersion(resolver, a.site(), a.article().id()),
+                () -> CommentStore.thread(resolver, a.site(), a.article().id()));
+        Threads.Page page = Threads.page(comments, parsed.request().cursor(), parsed.request().limit(),
+                a.site().zone());
         String base = settings.baseUrl(request);
         String next = page.next() == null ? null
                 : base + a.article().path() + ".comments.json?limit=" + parsed.request().limit() + "&cursor="
