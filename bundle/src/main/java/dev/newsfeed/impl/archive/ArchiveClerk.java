@@ -42,7 +42,8 @@ public final class ArchiveClerk {
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
     private static final Map<String, Object> FOLDER = Map.of("jcr:primaryType", "nt:unstructured",
             PN_RESOURCE_TYPE, RT_ARCHIVE);
-    private static final Map<String, Object> INDEX_NODE = Map.of("jcr:primaryType", "nt:unstructured");
+    /** The index has no use for child order (see CommentStore.UNORDERED). */
+    private static final Map<String, Object> INDEX_NODE = Map.of("jcr:primaryType", "oak:Unstructured");
 
     private ArchiveClerk() {}
 
@@ -201,7 +202,7 @@ public final class ArchiveClerk {
         boolean hasArticles = counts.total() > 0;
         if (hasArticles) {
             putCounts(existing != null ? existing
-                    : ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "nt:unstructured", false),
+                    : ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
                     counts, now);
         } else if (existing != null) {
             Resource year = existing.getParent();
@@ -227,7 +228,7 @@ public final class ArchiveClerk {
             if (!hasArticles) {
                 return;
             }
-            root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "nt:unstructured", false);
+            root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
         }
         ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
         TreeSet<YearMonth> months = new TreeSet<>(
@@ -293,7 +294,7 @@ public final class ArchiveClerk {
                     }
                     if (counts.total() > 0) {
                         putCounts(ResourceUtil.getOrCreateResource(resolver,
-                                ResourceArchiveIndex.monthPath(indexPath, ym), INDEX_NODE, "nt:unstructured", false),
+                                ResourceArchiveIndex.monthPath(indexPath, ym), INDEX_NODE, "oak:Unstructured", false),
                                 counts, now);
                         monthsWithArticles.add(ym.toString());
                         resolver.commit();
@@ -301,7 +302,7 @@ public final class ArchiveClerk {
                 }
             }
         }
-        Resource root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "nt:unstructured", false);
+        Resource root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
         ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
         props.put(ResourceArchiveIndex.PN_MONTHS, monthsWithArticles.stream().sorted().toArray(String[]::new));
         props.put(ResourceArchiveIndex.PN_TIME_ZONE, site.zone().getId());

@@ -253,7 +253,7 @@ public final class CommentService {
 
     private static byte[] loadOrCreateKey(ResourceResolver resolver) throws PersistenceException {
         Resource node = ResourceUtil.getOrCreateResource(resolver, CommentStore.ROOT + "/secret",
-                Map.of("jcr:primaryType", "nt:unstructured"), "nt:unstructured", false);
+                Map.of("jcr:primaryType", CommentStore.UNORDERED), CommentStore.UNORDERED, false);
         ModifiableValueMap props = Objects.requireNonNull(node.adaptTo(ModifiableValueMap.class));
         String value = props.get("key", String.class);
         if (value == null) {
