@@ -36,7 +36,7 @@ class ArticleIT {
         assertEquals(200, response.statusCode());
         assertEquals("application/json;charset=utf-8", header(response, "Content-Type").toLowerCase());
         assertEquals(Expected.document("seed-article.json", sling), json(response));
-        assertEquals("public, max-age=60", header(response, "Cache-Control"));
+        assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", header(response, "Cache-Control"));
         assertEquals("Mon, 10 Jan 2022 10:40:00 GMT", header(response, "Last-Modified"));
         assertNotNull(header(response, "ETag"));
     }
@@ -56,7 +56,7 @@ class ArticleIT {
         HttpResponse<String> again = sling.get(SEED + ".json", "If-None-Match", header(first, "ETag"));
         assertEquals(304, again.statusCode());
         assertEquals(header(first, "ETag"), header(again, "ETag"));
-        assertEquals("public, max-age=60", header(again, "Cache-Control"));
+        assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", header(again, "Cache-Control"));
 
         HttpResponse<String> since = sling.get(SEED + ".json", "If-Modified-Since", "Mon, 10 Jan 2022 10:40:00 GMT");
         assertEquals(304, since.statusCode());

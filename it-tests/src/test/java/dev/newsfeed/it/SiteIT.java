@@ -29,7 +29,7 @@ class SiteIT {
         assertEquals(200, response.statusCode());
         assertEquals("application/json;charset=utf-8", header(response, "Content-Type").toLowerCase());
         assertEquals(Expected.document("day-site.json", sling), Expected.json(response));
-        assertEquals("public, max-age=60", header(response, "Cache-Control"));
+        assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", header(response, "Cache-Control"));
         assertNotNull(header(response, "ETag"));
         assertNotNull(header(response, "Last-Modified"));
     }

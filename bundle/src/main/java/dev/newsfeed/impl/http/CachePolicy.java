@@ -6,27 +6,46 @@ import java.time.Instant;
 import org.jetbrains.annotations.Nullable;
 
 /**
- * The {@code Cache-Control} of one response. Public documents are shared-cacheable for the configured
- * time, but never beyond the next moment their content is known to change (a scheduled article going live).
+ * The {@code Cache-Control} of one response. Public documents may be kept by browsers for {@code maxAge}, by shared
+ * caches (CDN, dispatcher) for {@code sMaxAge}, and served stale while revalidating for {@code staleWhileRevalidate};
+ * but never beyond the next moment their content is known to change (a scheduled article going live), and then
+ * without a stale grace.
  */
-public record CachePolicy(boolean shared, long maxAgeSeconds) {
+public record CachePolicy(boolean shared, long maxAge, long sMaxAge, long staleWhileRevalidate) {
 
-    public static final CachePolicy PRIVATE = new CachePolicy(false, 0);
+    public static final CachePolicy PRIVATE = new CachePolicy(false, 0, 0, 0);
 
-    public static CachePolicy shared(long maxAgeSeconds) {
-        return new CachePolicy(true, Math.max(0, maxAgeSeconds));
+    public static CachePolicy shared(long maxAge) {
+        return shared(maxAge, maxAge, 0);
     }
 
-    /** The same policy, shortened so it expires no later than {@code changeAt}. */
+    public static CachePolicy shared(long maxAge, long sMaxAge, long staleWhileRevalidate) {
+        return new CachePolicy(true, Math.max(0, maxAge), Math.max(0, sMaxAge), Math.max(0, staleWhileRevalidate));
+    }
+
+    /** The same policy, shortened so that no cache keeps the answer past {@code changeAt}. */
     public CachePolicy until(@Nullable Instant changeAt, Instant now) {
         if (!shared || changeAt == null || !changeAt.isAfter(now)) {
             return this;
         }
         long seconds = Duration.between(now, changeAt).toSeconds();
-        return seconds < maxAgeSeconds ? new CachePolicy(true, seconds) : this;
+        if (seconds >= maxAge && seconds >= sMaxAge + staleWhileRevalidate) {
+            return this;
+        }
+        return new CachePolicy(true, Math.min(maxAge, seconds), Math.min(sMaxAge, seconds), 0);
     }
 
     public String header() {
-        return shared ? "public, max-age=" + maxAgeSeconds : "private, no-store";
+        if (!shared) {
+            return "private, no-store";
+        }
+        StringBuilder h = new StringBuilder("public, max-age=").append(maxAge);
+        if (sMaxAge != maxAge) {
+            h.append(", s-maxage=").append(sMaxAge);
+        }
+        if (staleWhileRevalidate > 0) {
+            h.append(", stale-while-revalidate=").append(staleWhileRevalidate);
+        }
+        return h.toString();
     }
 }

@@ -1,6 +1,9 @@
 package dev.newsfeed.impl.http;
 
+import java.util.Collection;
+
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,33 +32,42 @@ public final class NewsfeedSettings {
         String public_base_url() default "";
 
         @AttributeDefinition(name = "Cache max-age",
-                description = "Seconds a browser or CDN may reuse a public document (Cache-Control max-age).")
+                description = "Seconds a browser may reuse a public document (Cache-Control max-age).")
         long cache_max_age() default 60;
+
+        @AttributeDefinition(name = "Shared cache max-age",
+                description = "Seconds a CDN or dispatcher may keep a public document (Cache-Control s-maxage); with"
+                        + " purge events wired to the CDN this can be long. -1: same as max-age.")
+        long cache_s_maxage() default 600;
+
+        @AttributeDefinition(name = "Stale while revalidate",
+                description = "Seconds a cache may serve an expired document while it fetches a fresh one; 0: none."
+                        + " Never used for a document that changes at a known moment.")
+        long cache_stale_while_revalidate() default 30;
+
+        @AttributeDefinition(name = "Surrogate key header",
+                description = "Header naming what a public answer depends on, for purging: Surrogate-Key (Fastly),"
+                        + " xkey (Varnish), Cache-Tag (Cloudflare). Empty: none.")
+        String surrogate_key_header() default "Surrogate-Key";
     }
 
-    private volatile String publicBaseUrl;
-    private volatile long maxAge;
-
-    public NewsfeedSettings() {
-        this("", 60);
-    }
-
-    /** For tests. */
-    public NewsfeedSettings(String publicBaseUrl, long maxAge) {
-        this.publicBaseUrl = trimSlash(publicBaseUrl);
-        this.maxAge = maxAge;
-    }
+    private volatile String publicBaseUrl = "";
+    private volatile CachePolicy publicCache = CachePolicy.shared(60, 600, 30);
+    private volatile String keyHeader = "Surrogate-Key";
 
     @Activate
     @Modified
     void activate(Config config) {
         publicBaseUrl = trimSlash(config.public_base_url());
-        maxAge = Math.max(0, config.cache_max_age());
+        long maxAge = Math.max(0, config.cache_max_age());
+        publicCache = CachePolicy.shared(maxAge, config.cache_s_maxage() < 0 ? maxAge : config.cache_s_maxage(),
+                config.cache_stale_while_revalidate());
+        keyHeader = config.surrogate_key_header() == null ? "" : config.surrogate_key_header().trim();
         if (publicBaseUrl.isEmpty()) {
             log.warn("public.base.url is not set: absolute URLs follow each request's Host header."
                     + " Set it before putting a CDN in front of Sling.");
         } else {
-            log.info("Newsfeed public base URL {}, max-age {} s", publicBaseUrl, maxAge);
+            log.info("Newsfeed public base URL {}, {}", publicBaseUrl, publicCache.header());
         }
     }
 
@@ -72,7 +84,15 @@ public final class NewsfeedSettings {
     }
 
     public CachePolicy publicCache() {
-        return CachePolicy.shared(maxAge);
+        return publicCache;
+    }
+
+    /** Names what a public answer depends on, in the configured surrogate key header. */
+    public void surrogateKeys(HttpServletResponse response, Collection<String> keys) {
+        String header = keyHeader;
+        if (!header.isEmpty() && !keys.isEmpty()) {
+            response.setHeader(header, SurrogateKeys.header(keys));
+        }
     }
 
     private static String trimSlash(String url) {

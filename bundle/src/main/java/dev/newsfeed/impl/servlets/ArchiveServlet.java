@@ -22,6 +22,7 @@ import dev.newsfeed.impl.dto.ArticleDocument;
 import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -49,6 +50,20 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
     @Reference
     private transient NewsfeedSettings settings;
 
+    /** The surrogate key of the listed period. */
+    static String periodKey(SiteSettings site, Period period) {
+        if (period.first() == null) {
+            return SurrogateKeys.archive(site.path());
+        }
+        if (period.first().equals(period.last())) {
+            return SurrogateKeys.day(site.path(), period.first());
+        }
+        if (period.first().getMonth() == period.last().getMonth()) {
+            return SurrogateKeys.month(site.path(), java.time.YearMonth.from(period.first()));
+        }
+        return SurrogateKeys.year(site.path(), period.first().getYear());
+    }
+
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
@@ -75,8 +90,8 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
         List<ArticleDocument> items = new ArrayList<>(slice.articles().size());
         Instant lastModified = CalendarServlet.latest(index.updated(), slice.indexChanged());
         for (Article article : slice.articles()) {
-            items.add(Documents.article(article, site, base,
-                    CommentStore.approvedCount(request.getResourceResolver(), site, article.id()), now).withoutBody());
+            items.add(Documents.listItem(article, site, base,
+                    CommentStore.approvedCount(request.getResourceResolver(), site, article.id()), now));
             lastModified = CalendarServlet.latest(lastModified, article.lastChanged(),
                     CommentStore.threadUpdated(request.getResourceResolver(), site, article.id()));
         }
@@ -86,6 +101,10 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
             next = base + folder.getPath() + ".json?limit=" + page.limit() + "&cursor="
                     + URLEncoder.encode(ArchiveListing.cursorAfter(last).encode(), StandardCharsets.UTF_8);
         }
+        // each item shows its comment count: approving a comment purges the pages that show that article
+        List<String> keys = new ArrayList<>(List.of(SurrogateKeys.site(site.path()), periodKey(site, period)));
+        slice.articles().forEach(a -> keys.add(SurrogateKeys.comments(a.id())));
+        settings.surrogateKeys(response, keys);
         Responses.sendJson(request, response, new ArticlePage(items, next), lastModified,
                 settings.publicCache().until(index.nextGoingLive(now, site.zone()), now));
     }

@@ -89,7 +89,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
                     }
                     return null;
                 });
-                archive.afterWrite(site, days, Set.of());
+                archive.afterWrite(site, days, Set.of(), Set.of(path));
                 response.setStatus(204);
                 response.setHeader("Cache-Control", "no-store");
                 return;
@@ -111,7 +111,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
                 Responses.notFound(request, response, "The article was deleted meanwhile.");
                 return;
             }
-            archive.afterWrite(site, days, Set.of(newPath));
+            archive.afterWrite(site, days, Set.of(newPath), Set.of());
             String base = settings.baseUrl(request);
             response.setHeader("Location", base + newPath + ".json");
             Responses.sendUncached(response, 200,

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import java.util.List;
+
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.comments.CommentStore;
@@ -18,6 +20,7 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.Resource;
@@ -71,6 +74,10 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
             cache = CachePolicy.PRIVATE;
         }
         var resolver = request.getResourceResolver();
+        if (cache.shared()) {
+            settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()),
+                    SurrogateKeys.article(article.id()), SurrogateKeys.comments(article.id())));
+        }
         boolean open = Documents.commentsOpen(article, site, now);
         if (state == ArticleState.PUBLISHED && open && site.commentsOpenDays() > 0) {
             cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);

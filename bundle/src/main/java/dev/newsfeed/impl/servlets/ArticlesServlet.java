@@ -90,7 +90,7 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
         try {
             String path = Retry.commit(resolver,
                     r -> ArticleWriter.create(r, site, parsed.input(), r.getUserID(), now));
-            archive.afterWrite(site, List.of(), Set.of(path));
+            archive.afterWrite(site, List.of(), Set.of(path), Set.of());
             Resource created = resolver.getResource(path);
             String base = settings.baseUrl(request);
             response.setHeader("Location", base + path + ".json");

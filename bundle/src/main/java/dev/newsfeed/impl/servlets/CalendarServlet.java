@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.YearMonth;
 
+import java.util.List;
+
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.archive.CalendarBuilder;
@@ -16,6 +18,7 @@ import dev.newsfeed.impl.dto.Problem;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -59,7 +62,7 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
             month = MonthParam.parse(selectors[1]);
             if (month == null) {
                 Responses.badRequest(request, response, "The month must be YYYY-MM with a year from 0001 to 9999.",
-                        java.util.List.of(new Problem.FieldError("month",
+                        List.of(new Problem.FieldError("month",
                                 "'" + selectors[1] + "' is not a month of the form YYYY-MM")));
                 return;
             }
@@ -71,6 +74,8 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
             cache = cache.until(current.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant(), now);
         }
         MonthCounts counts = index.month(month);
+        settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.calendar(site.path()),
+                SurrogateKeys.month(site.path(), month)));
         Instant lastModified = latest(index.updated(), counts.updated(), counts.lastWentLive(now), site.modified(),
                 index.month(current).lastWentLive(now));
         Responses.sendJson(request, response,

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import java.util.List;
+
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.comments.CommentStore;
@@ -18,6 +20,7 @@ import dev.newsfeed.impl.dto.CommentsPage;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -78,6 +81,8 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
         CommentsPage body = new CommentsPage(CommentStore.approvedCount(resolver, a.site(), a.article().id()), open,
                 page.items(), next, null);
         CachePolicy cache = settings.publicCache().until(closesAt(a, open), now);
+        settings.surrogateKeys(response, List.of(SurrogateKeys.site(a.site().path()),
+                SurrogateKeys.comments(a.article().id())));
         Responses.sendJson(request, response, body,
                 CalendarServlet.latest(CommentStore.threadUpdated(resolver, a.site(), a.article().id()),
                         a.article().published()),

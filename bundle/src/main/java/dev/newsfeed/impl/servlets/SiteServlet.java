@@ -2,6 +2,8 @@ package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
 
+import java.util.List;
+
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.ContentModel;
@@ -9,6 +11,7 @@ import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -40,6 +43,7 @@ public final class SiteServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
+        settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path())));
         Responses.sendJson(request, response, Documents.site(site, settings.baseUrl(request)), site.modified(),
                 settings.publicCache());
     }
