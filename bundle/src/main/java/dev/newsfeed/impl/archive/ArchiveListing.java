@@ -1,11 +1,14 @@
 package dev.newsfeed.impl.archive;
 
+import static dev.newsfeed.impl.content.ContentModel.PN_PUBLISHED;
+import static dev.newsfeed.impl.content.ContentModel.PN_UUID;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +18,7 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.Cursor;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ValueMap;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -23,11 +27,6 @@ import org.jetbrains.annotations.Nullable;
  * cursor), whatever page it is.
  */
 public final class ArchiveListing {
-
-    /** Newest first; same publish time: greater id first. */
-    static final Comparator<Article> NEWEST_FIRST = Comparator
-            .comparing((Article a) -> a.published().toEpochMilli()).reversed()
-            .thenComparing(Article::id, Comparator.reverseOrder());
 
     /**
      * The articles of a page, whether more follow, and when the index of the months read last changed (a deletion
@@ -68,27 +67,43 @@ public final class ArchiveListing {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
+    /** What sorting a day needs of an article: its publish time and id, read without the rest of the node. */
+    private record Entry(long published, String id, Resource resource) {}
+
+    /** Newest first; same publish time: greater id first. */
+    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(Entry::published).reversed()
+            .thenComparing(Entry::id, Comparator.reverseOrder());
+
     private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date,
             @Nullable Cursor after, Instant now, int wanted) {
         Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         if (folder == null) {
             return List.of();
         }
-        List<Article> articles = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (Resource child : folder.getChildren()) {
             if (!child.isResourceType(RT_ARTICLE)) {
                 continue;
             }
-            Article article = Article.from(child);
-            Instant published = article.published();
-            if (published == null || published.isAfter(now) || !Dates.localDate(published, site.zone()).equals(date)
-                    || (after != null && !after.isBefore(published.toEpochMilli(), article.id()))) {
+            ValueMap props = child.getValueMap();
+            Calendar value = props.get(PN_PUBLISHED, Calendar.class);
+            if (value == null) {
                 continue;
             }
-            articles.add(article);
+            Instant published = value.toInstant();
+            String id = Article.id(child.getPath(), props.get(PN_UUID, String.class));
+            if (published.isAfter(now) || !Dates.localDate(published, site.zone()).equals(date)
+                    || (after != null && !after.isBefore(published.toEpochMilli(), id))) {
+                continue;
+            }
+            entries.add(new Entry(published.toEpochMilli(), id, child));
         }
-        articles.sort(NEWEST_FIRST);
-        return articles.size() > wanted ? articles.subList(0, wanted) : articles;
+        entries.sort(NEWEST_FIRST);
+        List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
+        for (int i = 0; i < entries.size() && i < wanted; i++) {
+            articles.add(Article.from(entries.get(i).resource()));
+        }
+        return articles;
     }
 
     /** The cursor that continues after an article. */

@@ -64,7 +64,7 @@ public record Article(
     }
 
     /** The jcr:uuid, or for an article without mix:referenceable a name-based UUID of its path. */
-    static String id(String path, @Nullable String uuid) {
+    public static String id(String path, @Nullable String uuid) {
         if (uuid != null && !uuid.isBlank()) {
             return uuid;
         }

@@ -3,6 +3,7 @@ package dev.newsfeed.impl.content;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 import dev.newsfeed.impl.dto.ArticleDocument;
 import dev.newsfeed.impl.dto.SiteDocument;
@@ -33,6 +34,17 @@ public final class Documents {
      */
     public static ArticleDocument article(Article article, SiteSettings site, String base, long approvedComments,
             Instant now) {
+        return document(article, site, base, approvedComments, now, true);
+    }
+
+    /** The article as a list item: the same document without its body (which is then never sanitized). */
+    public static ArticleDocument listItem(Article article, SiteSettings site, String base, long approvedComments,
+            Instant now) {
+        return document(article, site, base, approvedComments, now, false);
+    }
+
+    private static ArticleDocument document(Article article, SiteSettings site, String base, long approvedComments,
+            Instant now, boolean withBody) {
         String url = base + article.path();
         String published = article.published() == null ? null : Dates.format(article.published(), site.zone());
         Instant lastChanged = article.lastChanged();
@@ -51,7 +63,7 @@ public final class Documents {
                 url,
                 article.title(),
                 article.lead(),
-                HtmlSanitizer.article(article.body()),
+                withBody ? Objects.requireNonNullElse(HtmlSanitizer.article(article.body()), "") : null,
                 article.author(),
                 published,
                 lastChanged == null ? null : Dates.format(lastChanged, site.zone()),

@@ -7,6 +7,18 @@ public final class Log {
 
     private Log() {}
 
+    /** The messages of an exception and its causes, for one log line. */
+    public static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            if (out.length() > 0) {
+                out.append(" <- ");
+            }
+            out.append(t.getClass().getSimpleName()).append(": ").append(escape(t.getMessage()));
+        }
+        return out.toString();
+    }
+
     public static String escape(Object value) {
         if (value == null) {
             return "null";

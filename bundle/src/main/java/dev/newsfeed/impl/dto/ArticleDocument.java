@@ -28,10 +28,4 @@ public record ArticleDocument(
     public record Comments(long count, boolean open, String href) {}
 
     public record Archive(String year, String month, String day) {}
-
-    /** The same document without its body, for listings. */
-    public ArticleDocument withoutBody() {
-        return new ArticleDocument(id, path, url, title, lead, null, author, published, modified, tags, reuse,
-                comments, archive);
-    }
 }
