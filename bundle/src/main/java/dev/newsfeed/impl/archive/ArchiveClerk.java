@@ -37,6 +37,8 @@ import org.jetbrains.annotations.Nullable;
 public final class ArchiveClerk {
 
     public static final String NN_DRAFTS = "drafts";
+    /** How long an article that went live stays among a month's scheduled instants (see reindexDay). */
+    static final java.time.Duration RECENTLY_LIVE = java.time.Duration.ofMinutes(10);
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
@@ -324,7 +326,8 @@ public final class ArchiveClerk {
             Instant published = value == null ? null : value.toInstant();
             if (published != null && Dates.localDate(published, site.zone()).equals(date)) {
                 count++;
-                if (published.isAfter(now)) {
+                if (published.isAfter(now.minus(RECENTLY_LIVE))) {
+                    // still ahead, or gone live so recently that the going-live check may not have seen it yet
                     ahead.add(published.toEpochMilli());
                 }
             }

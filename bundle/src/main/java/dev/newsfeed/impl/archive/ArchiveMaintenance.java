@@ -21,13 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.jcr.RepositoryException;
 
+import dev.newsfeed.impl.changes.Change;
+import dev.newsfeed.impl.changes.ChangeLog;
+import dev.newsfeed.impl.changes.PurgeNotifier;
+import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.Log;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.LoginException;
+import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceResolverFactory;
+import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.api.resource.observation.ResourceChange;
 import org.apache.sling.api.resource.observation.ResourceChangeListener;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
@@ -35,6 +42,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +62,21 @@ import org.slf4j.LoggerFactory;
             ResourceChangeListener.CHANGES + "=CHANGED",
             ResourceChangeListener.CHANGES + "=REMOVED"
         })
+@Designate(ocd = ArchiveMaintenance.Config.class)
 public final class ArchiveMaintenance implements ResourceChangeListener {
+
+    @ObjectClassDefinition(name = "Newsfeed archive and changes",
+            description = "Filing, the archive index, and the changes feed's history.")
+    public @interface Config {
+        @AttributeDefinition(name = "Changes kept",
+                description = "Days the changes feed keeps (deletions included); an older token answers 410.")
+        int changes_retention_days() default 30;
+
+        @AttributeDefinition(name = "Going-live check",
+                description = "Seconds between checks for scheduled articles that went live (logged as created, and"
+                        + " purged).")
+        int golive_check_seconds() default 15;
+    }
 
     public static final String CONTENT_ROOT = "/content/newsfeed";
     static final String SUBSERVICE = "content-writer";
@@ -70,6 +94,9 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     @Reference(target = "(" + ServiceUserMapped.SUBSERVICENAME + "=" + SUBSERVICE + ")")
     private ServiceUserMapped serviceUserMapped;
 
+    @Reference
+    private PurgeNotifier purge;
+
     /** Changed paths not yet worked off; guarded by itself, as is {@link #pendingRebuilds}. */
     private final Set<String> pendingPaths = new LinkedHashSet<>();
     /** Sites to rebuild after a bulk change, with the nanoTime after which they are quiet enough. */
@@ -78,14 +105,99 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     private final AtomicInteger drainFailures = new AtomicInteger();
     private final AtomicInteger rebuildFailures = new AtomicInteger();
 
+    private volatile int retentionDays = 30;
+
     @Activate
-    void activate() {
+    void activate(Config config) {
+        retentionDays = Math.max(1, config.changes_retention_days());
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "newsfeed-archive-maintenance");
             t.setDaemon(true);
             return t;
         });
         worker.execute(this::rebuildStaleIndexes);
+        long every = Math.max(1, config.golive_check_seconds());
+        worker.scheduleWithFixedDelay(this::checkGoingLive, every, every, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::pruneChanges, 1, 60, TimeUnit.MINUTES);
+    }
+
+    public int changesRetentionDays() {
+        return retentionDays;
+    }
+
+    /** Logs and purges scheduled articles that went live since the last check (no write marks that moment). */
+    private void checkGoingLive() {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Resource root = resolver.getResource(CONTENT_ROOT);
+            if (root == null) {
+                return;
+            }
+            Instant now = Instant.now();
+            for (Resource child : root.getChildren()) {
+                if (!child.isResourceType(RT_SITE)) {
+                    continue;
+                }
+                SiteSettings site = SiteSettings.from(child);
+                List<Change> changes = Retry.commit(resolver, r -> {
+                    Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
+                            Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
+                    ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
+                    long since = props.get("liveChecked", now.toEpochMilli());
+                    props.put("liveChecked", now.toEpochMilli());
+                    return ChangeLog.trackGoingLive(r, site, wentLive(r, site, since, now), now);
+                });
+                changes.forEach(purge::notify);
+            }
+        } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
+            log.debug("Checking for articles going live failed: {}", e.toString());
+        }
+    }
+
+    /** Articles whose publish instant lies in (since, now], found through the index's scheduled instants. */
+    private static List<Resource> wentLive(ResourceResolver resolver, SiteSettings site, long since, Instant now) {
+        List<Resource> live = new ArrayList<>();
+        ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
+        YearMonth first = YearMonth.from(Instant.ofEpochMilli(since).atZone(site.zone()));
+        for (YearMonth month : index.months()) {
+            if (month.isBefore(first) || month.isAfter(YearMonth.from(now.atZone(site.zone())))) {
+                continue;
+            }
+            for (long s : index.month(month).scheduled()) {
+                if (s <= since || s > now.toEpochMilli()) {
+                    continue;
+                }
+                LocalDate day = Instant.ofEpochMilli(s).atZone(site.zone()).toLocalDate();
+                Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(day));
+                if (folder == null) {
+                    continue;
+                }
+                for (Resource article : folder.getChildren()) {
+                    java.util.Calendar published = article.getValueMap().get("published", java.util.Calendar.class);
+                    if (published != null && published.getTimeInMillis() == s) {
+                        live.add(article);
+                    }
+                }
+            }
+        }
+        return live;
+    }
+
+    private void pruneChanges() {
+        try (ResourceResolver resolver = serviceResolver()) {
+            Resource root = resolver.getResource(CONTENT_ROOT);
+            if (root == null) {
+                return;
+            }
+            LocalDate keepFrom = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(retentionDays);
+            for (Resource child : root.getChildren()) {
+                if (child.isResourceType(RT_SITE)) {
+                    SiteSettings site = SiteSettings.from(child);
+                    Retry.commit(resolver, r -> ChangeLog.prune(r, site, keepFrom));
+                }
+            }
+        } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
+            log.warn("Pruning the changes history failed: {}", e.toString());
+        }
     }
 
     @Deactivate
@@ -121,16 +233,29 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         }
     }
 
-    /** Files an article and reindexes the days it left and entered; used by the authoring endpoints. */
-    public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths)
-            throws LoginException, PersistenceException, RepositoryException {
+    /**
+     * After an authoring endpoint's write: files the articles, reindexes the days they left and entered, records the
+     * change for the changes feed and announces the purge. The listener sees the same write later and finds nothing
+     * left to do.
+     */
+    public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths,
+            Collection<String> removedPaths) throws LoginException, PersistenceException, RepositoryException {
+        List<Change> changes = new ArrayList<>();
         try (ResourceResolver resolver = serviceResolver()) {
             Set<LocalDate> touched = new LinkedHashSet<>(days);
+            List<String> filed = new ArrayList<>();
             for (String path : articlePaths) {
-                touched.addAll(fileArticle(resolver, site, path));
+                touched.addAll(fileArticle(resolver, site, path, filed));
             }
             reindex(resolver, site, touched);
+            for (String path : filed) {
+                changes.addAll(track(resolver, site, path));
+            }
+            for (String path : removedPaths) {
+                changes.addAll(track(resolver, site, path));
+            }
         }
+        changes.forEach(purge::notify);
     }
 
     /** Creates the archive root and drafts folder of a new site, which its authors may not create themselves. */
@@ -192,7 +317,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                 drainFailures.set(0);
                 return;
             }
-            log.warn("Updating the archive index failed; will retry: {}", e.toString());
+            log.warn("Updating the archive index failed; will retry: {}", Log.causes(e));
             synchronized (pendingPaths) {
                 pendingPaths.addAll(paths);
                 rebuilds.forEach(site -> pendingRebuilds.putIfAbsent(site, System.nanoTime()));
@@ -218,15 +343,65 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                 continue;
             }
             Set<LocalDate> days = new LinkedHashSet<>();
+            Set<String> tracked = new LinkedHashSet<>();
+            Set<String> threads = new LinkedHashSet<>();
             for (String path : paths) {
-                if (!path.startsWith(sitePath + "/") || isInsideArticle(site, path)) {
+                if (!path.startsWith(sitePath + "/")) {
+                    continue;
+                }
+                String thread = threadOf(site, path);
+                if (thread != null) {
+                    threads.add(thread);
+                    continue;
+                }
+                if (isInsideArticle(site, path)) {
                     continue;
                 }
                 days.addAll(daysOf(resolver, site, path));
-                days.addAll(fileArticle(resolver, site, path));
+                List<String> filed = new ArrayList<>();
+                days.addAll(fileArticle(resolver, site, path, filed));
+                tracked.add(path);
+                tracked.addAll(filed);
             }
             reindex(resolver, site, days);
+            List<Change> changes = new ArrayList<>();
+            for (String path : tracked) {
+                changes.addAll(track(resolver, site, path));
+            }
+            for (String articleId : threads) {
+                Change c = Retry.commit(resolver, r -> ChangeLog.trackComments(r, site, articleId,
+                        CommentStore.approvedCount(r, site, articleId), Instant.now()));
+                if (c != null) {
+                    changes.add(c);
+                }
+            }
+            changes.forEach(purge::notify);
         }
+    }
+
+    /** The article id of a path in a site's public comment threads ({site}/comments/{id}[/...]), or null. */
+    static String threadOf(SiteSettings site, String path) {
+        String prefix = site.path() + "/" + CommentStore.NN_PUBLIC + "/";
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    /** Records what a changed (or removed) path changed for readers. */
+    private static List<Change> track(ResourceResolver resolver, SiteSettings site, String path)
+            throws PersistenceException, RepositoryException {
+        Instant now = Instant.now();
+        return Retry.commit(resolver, r -> {
+            Resource resource = r.getResource(path);
+            if (resource == null) {
+                return ChangeLog.trackRemoved(r, site, path, now);
+            }
+            Change c = ChangeLog.trackArticle(r, site, resource, now);
+            return c == null ? List.<Change>of() : List.of(c);
+        });
     }
 
     /**
@@ -272,8 +447,8 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     }
 
     /** Files the article at {@code path} if there is one; the days it left and entered. */
-    private static Set<LocalDate> fileArticle(ResourceResolver resolver, SiteSettings site, String path)
-            throws PersistenceException, RepositoryException {
+    private static Set<LocalDate> fileArticle(ResourceResolver resolver, SiteSettings site, String path,
+            List<String> filed) throws PersistenceException, RepositoryException {
         Set<LocalDate> days = new LinkedHashSet<>();
         String[] moved = new String[1];
         Retry.commit(resolver, r -> {
@@ -286,6 +461,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         });
         Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
         if (moved[0] != null) {
+            filed.add(moved[0]);
             Optional.ofNullable(ArchiveClerk.dayOf(site, moved[0])).ifPresent(days::add);
             if (!moved[0].equals(path)) {
                 log.info("Filed {} as {}", Log.escape(path), moved[0]);

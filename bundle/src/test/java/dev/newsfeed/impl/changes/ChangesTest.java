@@ -1,0 +1,59 @@
+package dev.newsfeed.impl.changes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.newsfeed.impl.content.SiteSettings;
+import org.junit.jupiter.api.Test;
+
+class ChangesTest {
+
+    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day", ZoneId.of("Asia/Yerevan"),
+            Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
+    private static final Instant NOW = Instant.parse("2022-06-01T00:00:00Z");
+    private static final String PATH = "/content/newsfeed/day/articles/2022/01/10/a";
+
+    @Test
+    void tokensRoundTripAndRefuseForgeries() {
+        ChangesToken token = new ChangesToken("20220110-104000123-abcdefgh");
+        assertEquals(token, ChangesToken.decode(token.encode()));
+        assertEquals(Instant.parse("2022-01-10T10:40:00.123Z"), token.time());
+        assertNull(ChangesToken.decode("forged"));
+        assertNull(ChangesToken.decode(token.encode().substring(1)));
+        assertNull(ChangesToken.decode(new ChangesToken("20221340-104000123-abcdefgh").encode()));
+    }
+
+    @Test
+    void anEditPurgesTheArticleAndItsListingsButNoCalendar() {
+        ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
+        ArticleState after = new ArticleState("id", PATH, before.published(), "h2");
+        Set<String> keys = ChangeLog.keys(SITE, before, after, NOW);
+        assertEquals(Set.of("article:id", "day:day:2022-01-10", "month:day:2022-01", "year:day:2022", "archive:day",
+                "feed:day", "changes:day"), keys);
+    }
+
+    @Test
+    void aRedatePurgesBothDaysAndTheCalendars() {
+        ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
+        ArticleState after = new ArticleState("id", "/content/newsfeed/day/articles/2022/02/01/a",
+                Instant.parse("2022-01-31T21:30:00Z").toEpochMilli(), "h");
+        Set<String> keys = ChangeLog.keys(SITE, before, after, NOW);
+        assertTrue(keys.containsAll(Set.of("day:day:2022-01-10", "day:day:2022-02-01", "month:day:2022-01",
+                "month:day:2022-02", "calendar:day")), keys.toString());
+    }
+
+    @Test
+    void aScheduledArticleIsNotPublicYet() {
+        ArticleState scheduled = new ArticleState("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
+        assertFalse(scheduled.visibleAt(NOW));
+        assertEquals(Set.of("article:id", "changes:day"), ChangeLog.keys(SITE, null, scheduled, NOW));
+    }
+}
