@@ -134,8 +134,10 @@ class ArchiveIT {
         form.put("published", "2021-07-09T12:00:00.000+04:00");
         form.put("published@TypeHint", "Date");
         assertEquals(201, sling.postAsAdmin(path, form).statusCode());
-        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(1, count(site, "2021-07", "2021-07-09")));
-        assertTrue(titles(sling.get(site + "/articles/2021/07.json")).contains("Posted directly"));
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            assertEquals(1, count(site, "2021-07", "2021-07-09"));
+            assertTrue(titles(sling.get(site + "/articles/2021/07.json")).contains("Posted directly"));
+        });
 
         // re-dated through the POST servlet: Newsfeed files it in its new day folder
         assertEquals(200, sling.postAsAdmin(path, Map.of("published", "2021-08-01T00:30:00.000+04:00",
