@@ -37,6 +37,9 @@ public final class SlingInstance {
     /** Answers 200 with JSON once Newsfeed is installed and running. */
     public static final String NEWSFEED_READY_PATH = "/content/newsfeed/day.json";
 
+    /** The groups Newsfeed's repoinit creates: once they exist, its configurations are installed. */
+    private static final String[] NEWSFEED_GROUPS = {"newsfeed-authors", "newsfeed-moderators"};
+
     /** A member of newsfeed-authors, created for the tests. */
     public static final String AUTHOR = "it-author";
     public static final String AUTHOR_PASSWORD = "it-author-secret";
@@ -319,19 +322,37 @@ public final class SlingInstance {
                 HttpResponse<String> response = get(NEWSFEED_READY_PATH);
                 String contentType = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() == 200 && contentType.startsWith("application/json")) {
-                    return;
+                    // The configurations come in a package of their own (newsfeed-config), which the installer
+                    // may install after the bundle and the sample site: wait for its repoinit too.
+                    String missing = missingGroup();
+                    if (missing == null) {
+                        return;
+                    }
+                    last = "repoinit has not created the group " + missing + " yet";
+                } else {
+                    last = response.statusCode() + " " + contentType;
                 }
-                last = response.statusCode() + " " + contentType;
             } catch (UncheckedIOException e) {
                 last = e.getCause().toString();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Newsfeed did not answer " + NEWSFEED_READY_PATH + " with 200 JSON"
-                        + " within " + NEWSFEED_TIMEOUT.toSeconds() + " s of installing the package; last: " + last
+                        + " (and create its groups) within " + NEWSFEED_TIMEOUT.toSeconds()
+                        + " s of installing the package; last: " + last
                         + "; bundles: " + bundleStatus() + logHint());
             }
             pause();
         }
+    }
+
+    /** The first group of Newsfeed's repoinit that does not exist yet, or null. */
+    private String missingGroup() {
+        for (String group : NEWSFEED_GROUPS) {
+            if (getAsAdmin("/system/userManager/group/" + group + ".json").statusCode() != 200) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
