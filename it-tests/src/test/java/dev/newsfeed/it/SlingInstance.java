@@ -300,14 +300,17 @@ public final class SlingInstance {
     }
 
     /**
-     * Repeats a request while Sling answers 503: right after all bundles are active, its servlets may still be
-     * registering.
+     * Repeats a request while Sling answers 503, or 405 from its default servlet: right after all bundles are
+     * active, its servlets may still be registering, and until Sling's POST servlet is there the default servlet
+     * refuses every POST.
      */
     private HttpResponse<String> whileStarting(Supplier<HttpResponse<String>> call) {
         long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
         while (true) {
             HttpResponse<String> response = call.get();
-            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+            boolean starting = response.statusCode() == 503
+                    || response.statusCode() == 405 && response.body().contains("Default Servlet");
+            if (!starting || System.nanoTime() > deadline) {
                 return response;
             }
             pause();
