@@ -37,6 +37,9 @@ public final class SlingInstance {
     /** Answers 200 with JSON once Newsfeed is installed and running. */
     public static final String NEWSFEED_READY_PATH = "/content/newsfeed/day.json";
 
+    /** The groups Newsfeed's repoinit creates: once they exist, its configurations are installed. */
+    private static final String[] NEWSFEED_GROUPS = {"newsfeed-authors", "newsfeed-moderators"};
+
     /** A member of newsfeed-authors, created for the tests. */
     public static final String AUTHOR = "it-author";
     public static final String AUTHOR_PASSWORD = "it-author-secret";
@@ -297,14 +300,17 @@ public final class SlingInstance {
     }
 
     /**
-     * Repeats a request while Sling answers 503: right after all bundles are active, its servlets may still be
-     * registering.
+     * Repeats a request while Sling answers 503, or 405 from its default servlet: right after all bundles are
+     * active, its servlets may still be registering, and until Sling's POST servlet is there the default servlet
+     * refuses every POST.
      */
     private HttpResponse<String> whileStarting(Supplier<HttpResponse<String>> call) {
         long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
         while (true) {
             HttpResponse<String> response = call.get();
-            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+            boolean starting = response.statusCode() == 503
+                    || response.statusCode() == 405 && response.body().contains("Default Servlet");
+            if (!starting || System.nanoTime() > deadline) {
                 return response;
             }
             pause();
@@ -319,19 +325,37 @@ public final class SlingInstance {
                 HttpResponse<String> response = get(NEWSFEED_READY_PATH);
                 String contentType = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() == 200 && contentType.startsWith("application/json")) {
-                    return;
+                    // The configurations come in a package of their own (newsfeed-config), which the installer
+                    // may install after the bundle and the sample site: wait for its repoinit too.
+                    String missing = missingGroup();
+                    if (missing == null) {
+                        return;
+                    }
+                    last = "repoinit has not created the group " + missing + " yet";
+                } else {
+                    last = response.statusCode() + " " + contentType;
                 }
-                last = response.statusCode() + " " + contentType;
             } catch (UncheckedIOException e) {
                 last = e.getCause().toString();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Newsfeed did not answer " + NEWSFEED_READY_PATH + " with 200 JSON"
-                        + " within " + NEWSFEED_TIMEOUT.toSeconds() + " s of installing the package; last: " + last
+                        + " (and create its groups) within " + NEWSFEED_TIMEOUT.toSeconds()
+                        + " s of installing the package; last: " + last
                         + "; bundles: " + bundleStatus() + logHint());
             }
             pause();
         }
+    }
+
+    /** The first group of Newsfeed's repoinit that does not exist yet, or null. */
+    private String missingGroup() {
+        for (String group : NEWSFEED_GROUPS) {
+            if (getAsAdmin("/system/userManager/group/" + group + ".json").statusCode() != 200) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

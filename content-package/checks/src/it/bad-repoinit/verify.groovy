@@ -1,0 +1,11 @@
+// The build must have failed for this reason (invoker.properties: the build must fail).
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def expected = [
+    '[repoinit] repoinit: Parsing error in repoinit',
+    'Encountered "<EOF>" at line 5',
+    'aemanalyser-maven-plugin',
+]
+expected.each { assert log.contains(it) : "build.log of ${basedir.name} lacks: " + it }
+assert log.contains('BUILD FAILURE')
+println "${basedir.name}: failed as expected: " + expected.join(' | ')
+return true
