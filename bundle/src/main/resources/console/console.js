@@ -285,8 +285,10 @@
         ABBR: ['title'], UL: [], OL: [], LI: [], DL: [], DT: [], DD: [], PRE: [], CODE: [], FIGURE: [],
         FIGCAPTION: [], IMG: ['src', 'alt', 'width', 'height'], A: ['href', 'title', 'hreflang'], TABLE: [],
         THEAD: [], TBODY: [], TR: [], TH: ['colspan', 'rowspan', 'scope'], TD: ['colspan', 'rowspan', 'scope'],
-        CAPTION: [], SPAN: []
+        CAPTION: []
     };
+    /** Elements that may not hold blocks: when the browser nests a list in one, the outer one goes. */
+    var INLINE_ONLY = ['P', 'H2', 'H3', 'H4', 'H5', 'H6'];
     var BLOCKS = ['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'DL', 'PRE', 'FIGURE', 'TABLE', 'HR',
         'DIV'];
     /** Dropped with everything inside. */
@@ -314,8 +316,10 @@
                 return;
             }
             if (name === 'DIV') {
-                // Chrome's line container: a paragraph, unless it wraps blocks
-                name = Array.prototype.some.call(node.childNodes, isBlock) ? null : 'P';
+                name = 'P'; // Chrome's line container
+            }
+            if (INLINE_ONLY.indexOf(name) >= 0 && Array.prototype.some.call(node.childNodes, isBlock)) {
+                name = null; // e.g. <p><ul>…</ul></p>: keep what is inside
             }
             var attributes = name ? ALLOWED[name] : null;
             if (!attributes) {
@@ -361,9 +365,14 @@
                 paragraph.appendChild(node);
             }
         });
-        $$(out, 'p').forEach(function (p) {
-            if (!p.textContent.trim() && !p.querySelector('img')) {
-                p.remove();
+        $$(out, 'p, li, h2, h3, h4, h5, h6, blockquote').forEach(function (el) {
+            if (!el.textContent.trim() && !el.querySelector('img')) {
+                el.remove(); // an empty line left by editing
+            }
+        });
+        $$(out, 'ul, ol').forEach(function (list) {
+            if (!list.children.length) {
+                list.remove();
             }
         });
         return out.innerHTML;
@@ -383,12 +392,22 @@
                 ? selection.getRangeAt(0) : null;
         }
 
+        /** Focus back in the editor; the last selection in it again when it was lost (a dialog, a click away). */
         function restore() {
+            var inside = selectionInEditor();
             editor.focus();
-            if (saved) {
+            if (!inside && saved) {
                 var selection = window.getSelection();
                 selection.removeAllRanges();
                 selection.addRange(saved);
+            }
+        }
+
+        /** Typing at the top level (an empty editor) starts a paragraph, so every line is a block. */
+        function paragraphs() {
+            var at = selectionInEditor();
+            if (at && at.startContainer.nodeType === 3 && at.startContainer.parentNode === editor) {
+                document.execCommand('formatBlock', false, 'p');
             }
         }
 
@@ -430,16 +449,95 @@
                     document.execCommand('formatBlock', false, inside('BLOCKQUOTE') ? 'p' : 'blockquote');
                     break;
                 case 'ul':
-                    document.execCommand('insertUnorderedList');
+                    list('UL');
                     break;
                 case 'ol':
-                    document.execCommand('insertOrderedList');
+                    list('OL');
                     break;
                 case 'link':
                     link(inside('A'));
                     return;
             }
             update();
+        }
+
+        /** The child of the editor that holds a node. */
+        function topBlock(node) {
+            while (node && node.parentNode !== editor) {
+                node = node.parentNode;
+            }
+            return node;
+        }
+
+        /**
+         * Makes the selected lines a list, or the list back into paragraphs (Chromium's own list command nests lists
+         * in paragraphs and loses the caret). The text nodes move, not copied, so the caret stays where it was.
+         */
+        function list(tag) {
+            var range = selectionInEditor();
+            var first = range && topBlock(range.startContainer);
+            if (!first) {
+                return;
+            }
+            var last = topBlock(range.endContainer) || first;
+            var caret = {node: range.startContainer, offset: range.startOffset};
+            var blocks = [];
+            for (var n = first; n; n = n.nextSibling) {
+                blocks.push(n);
+                if (n === last) {
+                    break;
+                }
+            }
+            if (blocks.length === 1 && (first.nodeName === 'UL' || first.nodeName === 'OL')) {
+                if (first.nodeName === tag) {
+                    Array.prototype.slice.call(first.children).forEach(function (item) {
+                        var p = document.createElement('p');
+                        while (item.firstChild) {
+                            p.appendChild(item.firstChild);
+                        }
+                        editor.insertBefore(p, first);
+                    });
+                    first.remove();
+                } else {
+                    var other = document.createElement(tag.toLowerCase());
+                    while (first.firstChild) {
+                        other.appendChild(first.firstChild);
+                    }
+                    editor.replaceChild(other, first);
+                }
+            } else {
+                var items = document.createElement(tag.toLowerCase());
+                editor.insertBefore(items, first);
+                blocks.forEach(function (block) {
+                    if (block.nodeName === 'UL' || block.nodeName === 'OL') {
+                        while (block.firstChild) {
+                            items.appendChild(block.firstChild);
+                        }
+                        block.remove();
+                        return;
+                    }
+                    var item = document.createElement('li');
+                    if (block.nodeType === 3 || !isBlock(block)) {
+                        item.appendChild(block);
+                    } else {
+                        while (block.firstChild) {
+                            item.appendChild(block.firstChild);
+                        }
+                        block.remove();
+                    }
+                    items.appendChild(item);
+                });
+            }
+            var at = document.createRange();
+            if (editor.contains(caret.node)) {
+                at.setStart(caret.node, Math.min(caret.offset,
+                    caret.node.nodeType === 3 ? caret.node.length : caret.node.childNodes.length));
+            } else {
+                at.selectNodeContents(editor);
+            }
+            at.collapse(true);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(at);
         }
 
         function link(current) {
@@ -523,6 +621,7 @@
                 }
             });
         });
+        editor.addEventListener('input', paragraphs);
         editor.addEventListener('keyup', update);
         editor.addEventListener('mouseup', update);
         editor.addEventListener('input', update);
