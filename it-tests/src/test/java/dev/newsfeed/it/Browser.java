@@ -72,6 +72,12 @@ final class Browser implements AutoCloseable {
 
     /** The console of a site, through its sign-in page and Sling's login form; waits for the first screen. */
     void signIn(String site, String user, String password) {
+        logIn(site, user, password);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .screen h1")));
+    }
+
+    /** The console's sign-in page and Sling's login form, without waiting for what the console answers then. */
+    void logIn(String site, String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(sling.baseUrl() + site + ".console.html");
         driver.findElement(By.id("signin")).click();
@@ -79,7 +85,7 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("j_username")).sendKeys(user);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .screen h1")));
+        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/system/sling/form/login")));
     }
 
     /** Loads the console on a screen ({@code #articles}, {@code #settings}, ...) and waits for its heading. */

@@ -260,6 +260,15 @@ class ConsoleIT {
         assertFalse(browser.driver.getPageSource().contains("Artsakh"));
         assertTrue(browser.driver.findElements(By.cssSelector("main .screen")).isEmpty());
         browser.screenshot("sign-in");
+
+        // signed in, but in none of the groups: a page that says so, with a way out, and nothing else
+        browser.logIn(DAY, SlingInstance.READER, SlingInstance.READER_PASSWORD);
+        assertEquals("No access to this console", browser.find("body.gate h1").getText());
+        assertTrue(browser.find("main").getText().contains(SlingInstance.READER));
+        assertTrue(browser.find("main a").getAttribute("href").contains("/system/sling/logout"));
+        assertFalse(browser.driver.getPageSource().contains("data-site"));
+        assertFalse(browser.driver.getPageSource().contains("Artsakh"));
+        browser.screenshot("no-access");
     }
 
     @Test
