@@ -177,8 +177,18 @@ class ConsoleIT {
         browser.status("is a draft now");
         browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("tbody tr .badge"), "Draft"));
 
-        browser.open(site, "#articles?q=" + tag + "&status=draft");
-        browser.status("2 articles shown");
+        // and is scheduled again from the editor: a date ahead
+        browser.find("tbody tr .title").click();
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("e-title"), "value", "Past " + tag));
+        setPublished("2099-06-01T09:00");
+        browser.driver.findElement(By.cssSelector("button.save")).click();
+        assertTrue(browser.status("Saved").contains("Filed in articles/2099/06/01/"), browser.status("Saved"));
+        JsonNode scheduled = json(sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
+                editedPath() + ".edit.json"));
+        assertEquals("scheduled", scheduled.path("status").asText());
+        assertEquals("2099-06-01T09:00", scheduled.path("publishedLocal").asText());
+        assertEquals(404, sling.get(editedPath() + ".json").statusCode(), "not public before its time");
+
         browser.open(site, "#articles?q=" + Browser.encode("Draft " + tag) + "&status=draft");
         browser.status("1 article shown");
         browser.find("tbody tr .delete").click();
