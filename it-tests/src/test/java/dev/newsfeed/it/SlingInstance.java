@@ -297,14 +297,16 @@ public final class SlingInstance {
     }
 
     /**
-     * Repeats a request while Sling answers 503: right after all bundles are active, its servlets may still be
-     * registering.
+     * Repeats a request while Sling answers 503, or 405 to these POSTs: right after all bundles are active, its
+     * servlets may still be registering (on a loaded machine the POST servlet came seconds after the default GET
+     * servlet, which answers a POST with 405).
      */
     private HttpResponse<String> whileStarting(Supplier<HttpResponse<String>> call) {
         long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
         while (true) {
             HttpResponse<String> response = call.get();
-            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+            boolean starting = response.statusCode() == 503 || response.statusCode() == 405;
+            if (!starting || System.nanoTime() > deadline) {
                 return response;
             }
             pause();
