@@ -77,6 +77,11 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     private ScheduledExecutorService worker;
     private final AtomicInteger drainFailures = new AtomicInteger();
     private final AtomicInteger rebuildFailures = new AtomicInteger();
+    /**
+     * One index writer at a time, each with a session opened after it got its turn: a rebuild that read the archive
+     * before an author's article was filed must not commit its counts after the author's own reindex of that day.
+     */
+    private final Object indexWriter = new Object();
 
     @Activate
     void activate() {
@@ -124,12 +129,14 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     /** Files an article and reindexes the days it left and entered; used by the authoring endpoints. */
     public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths)
             throws LoginException, PersistenceException, RepositoryException {
-        try (ResourceResolver resolver = serviceResolver()) {
-            Set<LocalDate> touched = new LinkedHashSet<>(days);
-            for (String path : articlePaths) {
-                touched.addAll(fileArticle(resolver, site, path));
+        synchronized (indexWriter) {
+            try (ResourceResolver resolver = serviceResolver()) {
+                Set<LocalDate> touched = new LinkedHashSet<>(days);
+                for (String path : articlePaths) {
+                    touched.addAll(fileArticle(resolver, site, path));
+                }
+                reindex(resolver, site, touched);
             }
-            reindex(resolver, site, touched);
         }
     }
 
@@ -145,10 +152,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
 
     /** Rebuilds the index of one site from its archive folders. */
     public void rebuild(String sitePath) throws LoginException, PersistenceException, RepositoryException {
-        try (ResourceResolver resolver = serviceResolver()) {
-            Resource site = resolver.getResource(sitePath);
-            if (site != null && site.isResourceType(RT_SITE)) {
-                ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+        synchronized (indexWriter) {
+            try (ResourceResolver resolver = serviceResolver()) {
+                Resource site = resolver.getResource(sitePath);
+                if (site != null && site.isResourceType(RT_SITE)) {
+                    ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+                }
             }
         }
     }
@@ -171,6 +180,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         if (paths.isEmpty() && rebuilds.isEmpty()) {
             return;
         }
+        synchronized (indexWriter) {
+            drainNow(paths, rebuilds);
+        }
+    }
+
+    private void drainNow(List<String> paths, List<String> rebuilds) {
         try (ResourceResolver resolver = serviceResolver()) {
             for (String sitePath : rebuilds) {
                 Resource site = resolver.getResource(sitePath);
@@ -306,6 +321,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     }
 
     private void rebuildStaleIndexes() {
+        synchronized (indexWriter) {
+            rebuildStaleIndexesNow();
+        }
+    }
+
+    private void rebuildStaleIndexesNow() {
         try (ResourceResolver resolver = serviceResolver()) {
             Resource root = resolver.getResource(CONTENT_ROOT);
             if (root == null) {
