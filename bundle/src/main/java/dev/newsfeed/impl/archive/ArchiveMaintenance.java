@@ -135,7 +135,14 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                 for (String path : articlePaths) {
                     touched.addAll(fileArticle(resolver, site, path));
                 }
-                reindex(resolver, site, touched);
+                if (new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId())) {
+                    reindex(resolver, site, touched);
+                } else {
+                    // a new site whose first build the listener has not done yet (or an old layout): all of it now,
+                    // or the calendar would not count this article until then
+                    log.info("Building the archive index of {} before its first article is counted", site.path());
+                    ArchiveClerk.rebuild(resolver, site, Instant.now());
+                }
             }
         }
     }
