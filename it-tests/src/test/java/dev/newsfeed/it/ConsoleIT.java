@@ -34,7 +34,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -63,9 +62,7 @@ class ConsoleIT {
         sling.configure(CommentsIT.PID, Map.of("client.burst", "1000", "client.per.minute", "1000",
                 "article.burst", "1000", "article.per.minute", "1000", "min.fill.seconds", "0"));
         String probe = CommentsIT.createArticle(site, "Configuration probe", true);
-        new FluentWait<>(probe).withTimeout(Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(100))
-                .withMessage("the comment configuration to apply (minFillSeconds 0)")
-                .until(a -> json(sling.get(a + ".comment-form.json")).path("minFillSeconds").asInt(-1) == 0);
+        CommentsIT.awaitMinFillSeconds(probe, 0);
         browser = Browser.start(sling);
     }
 
