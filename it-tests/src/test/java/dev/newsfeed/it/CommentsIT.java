@@ -239,6 +239,7 @@ class CommentsIT {
         String limitedToken = token(limited);
         try {
             sling.configure(PID, Map.of("client.burst", "2", "client.per.minute", "1", "min.fill.seconds", "0"));
+            awaitMinFillSeconds(limited, 0); // the configuration applies asynchronously, all of it at once
             int accepted = 0;
             HttpResponse<String> last = null;
             for (int i = 0; i < 4; i++) {
@@ -256,6 +257,28 @@ class CommentsIT {
             assertProblem(spoofed, 429); // X-Forwarded-For is not believed without a trusted proxy
         } finally {
             sling.configure(PID, Map.of("client.burst", "1000", "client.per.minute", "1000", "min.fill.seconds", "2"));
+            awaitMinFillSeconds(limited, 2);
+        }
+    }
+
+    /**
+     * Waits until the comment form of an article hands out the minimum fill time, i.e. until a new configuration of
+     * the comment service (which replaces all its values at once) is in effect.
+     */
+    static void awaitMinFillSeconds(String articlePath, int seconds) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        int shown;
+        while ((shown = json(SlingInstance.ready().get(articlePath + ".comment-form.json")).path("minFillSeconds")
+                .asInt(-1)) != seconds) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The comment form still says minFillSeconds " + shown + ", not " + seconds);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

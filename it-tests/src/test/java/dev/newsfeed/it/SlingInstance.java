@@ -300,16 +300,15 @@ public final class SlingInstance {
     }
 
     /**
-     * Repeats a request while Sling answers 503, or 405 from its default servlet: right after all bundles are
-     * active, its servlets may still be registering, and until Sling's POST servlet is there the default servlet
-     * refuses every POST.
+     * Repeats a request while Sling answers 503, or 405 to these POSTs: right after all bundles are active, its
+     * servlets may still be registering (on a loaded machine the POST servlet came seconds after the default GET
+     * servlet, which answers a POST with 405).
      */
     private HttpResponse<String> whileStarting(Supplier<HttpResponse<String>> call) {
         long deadline = System.nanoTime() + SLING_TIMEOUT.toNanos();
         while (true) {
             HttpResponse<String> response = call.get();
-            boolean starting = response.statusCode() == 503
-                    || response.statusCode() == 405 && response.body().contains("Default Servlet");
+            boolean starting = response.statusCode() == 503 || response.statusCode() == 405;
             if (!starting || System.nanoTime() > deadline) {
                 return response;
             }

@@ -104,6 +104,11 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     private ScheduledExecutorService worker;
     private final AtomicInteger drainFailures = new AtomicInteger();
     private final AtomicInteger rebuildFailures = new AtomicInteger();
+    /**
+     * One index writer at a time, each with a session opened after it got its turn: a rebuild that read the archive
+     * before an author's article was filed must not commit its counts after the author's own reindex of that day.
+     */
+    private final Object indexWriter = new Object();
 
     private volatile int retentionDays = 30;
 
@@ -234,25 +239,34 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     }
 
     /**
-     * After an authoring endpoint's write: files the articles, reindexes the days they left and entered, records the
-     * change for the changes feed and announces the purge. The listener sees the same write later and finds nothing
-     * left to do.
+     * After an authoring endpoint's write: files the articles, reindexes the days they left and entered (or builds the
+     * index of a site that has none yet), records the change for the changes feed and announces the purge. The
+     * listener sees the same write later and finds nothing left to do.
      */
     public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths,
             Collection<String> removedPaths) throws LoginException, PersistenceException, RepositoryException {
         List<Change> changes = new ArrayList<>();
-        try (ResourceResolver resolver = serviceResolver()) {
-            Set<LocalDate> touched = new LinkedHashSet<>(days);
-            List<String> filed = new ArrayList<>();
-            for (String path : articlePaths) {
-                touched.addAll(fileArticle(resolver, site, path, filed));
-            }
-            reindex(resolver, site, touched);
-            for (String path : filed) {
-                changes.addAll(track(resolver, site, path));
-            }
-            for (String path : removedPaths) {
-                changes.addAll(track(resolver, site, path));
+        synchronized (indexWriter) {
+            try (ResourceResolver resolver = serviceResolver()) {
+                Set<LocalDate> touched = new LinkedHashSet<>(days);
+                List<String> filed = new ArrayList<>();
+                for (String path : articlePaths) {
+                    touched.addAll(fileArticle(resolver, site, path, filed));
+                }
+                if (new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId())) {
+                    reindex(resolver, site, touched);
+                } else {
+                    // a new site whose first build the listener has not done yet (or an old layout): all of it now,
+                    // or the calendar would not count this article until then
+                    log.info("Building the archive index of {} before its first article is counted", site.path());
+                    ArchiveClerk.rebuild(resolver, site, Instant.now());
+                }
+                for (String path : filed) {
+                    changes.addAll(track(resolver, site, path));
+                }
+                for (String path : removedPaths) {
+                    changes.addAll(track(resolver, site, path));
+                }
             }
         }
         changes.forEach(purge::notify);
@@ -270,10 +284,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
 
     /** Rebuilds the index of one site from its archive folders. */
     public void rebuild(String sitePath) throws LoginException, PersistenceException, RepositoryException {
-        try (ResourceResolver resolver = serviceResolver()) {
-            Resource site = resolver.getResource(sitePath);
-            if (site != null && site.isResourceType(RT_SITE)) {
-                ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+        synchronized (indexWriter) {
+            try (ResourceResolver resolver = serviceResolver()) {
+                Resource site = resolver.getResource(sitePath);
+                if (site != null && site.isResourceType(RT_SITE)) {
+                    ArchiveClerk.rebuild(resolver, SiteSettings.from(site), Instant.now());
+                }
             }
         }
     }
@@ -296,6 +312,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         if (paths.isEmpty() && rebuilds.isEmpty()) {
             return;
         }
+        synchronized (indexWriter) {
+            drainNow(paths, rebuilds);
+        }
+    }
+
+    private void drainNow(List<String> paths, List<String> rebuilds) {
         try (ResourceResolver resolver = serviceResolver()) {
             for (String sitePath : rebuilds) {
                 Resource site = resolver.getResource(sitePath);
@@ -340,7 +362,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                     || paths.contains(site.archivePath())) {
                 log.info("Rebuilding the archive index of {}", sitePath);
                 ArchiveClerk.rebuild(resolver, site, Instant.now());
-                continue;
+                // and on: the changed articles still need filing, and the changes feed still needs to hear of them
             }
             Set<LocalDate> days = new LinkedHashSet<>();
             Set<String> tracked = new LinkedHashSet<>();
@@ -482,6 +504,12 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     }
 
     private void rebuildStaleIndexes() {
+        synchronized (indexWriter) {
+            rebuildStaleIndexesNow();
+        }
+    }
+
+    private void rebuildStaleIndexesNow() {
         try (ResourceResolver resolver = serviceResolver()) {
             Resource root = resolver.getResource(CONTENT_ROOT);
             if (root == null) {

@@ -63,6 +63,20 @@ public final class Secrets {
         return mac("text:" + text, 32);
     }
 
+    /**
+     * A key for another purpose (CSRF tokens), derived from the secret so that no purpose can forge the tokens of
+     * another.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(("derive:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
     private String mac(String text, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -60,6 +60,9 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
     @Reference
     private transient ArchiveMaintenance archive;
 
+    @Reference
+    private transient CsrfGuard csrf;
+
     @Override
     protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
@@ -71,7 +74,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
             return;
         }
         boolean delete = "delete".equals(selectors[0]);
-        if (!Writes.authorize(request, response, resource.getPath(), delete ? "remove" : "set_property")) {
+        if (!Writes.authorize(csrf, request, response, resource.getPath(), delete ? "remove" : "set_property")) {
             return;
         }
         SiteSettings site = SiteSettings.from(siteResource.get());

@@ -56,6 +56,9 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
     @Reference
     private transient ArchiveMaintenance archive;
 
+    @Reference
+    private transient CsrfGuard csrf;
+
     @Override
     protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
@@ -64,17 +67,16 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!Requests.isAnonymous(request.getResourceResolver())
-                && request.getResourceResolver().getResource(site.archivePath()) == null) {
+        if (!Writes.authorize(csrf, request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
+            return;
+        }
+        if (request.getResourceResolver().getResource(site.archivePath()) == null) {
             try {
                 archive.ensureFolders(site);
                 request.getResourceResolver().refresh();
             } catch (LoginException | PersistenceException | RepositoryException e) {
                 log.warn("Cannot create the archive folders of {}: {}", site.path(), e.toString());
             }
-        }
-        if (!Writes.authorize(request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
-            return;
         }
         Map<String, Object> fields = Writes.fields(request, response);
         if (fields == null) {

@@ -63,6 +63,9 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
     @Reference
     private transient CommentService comments;
 
+    @Reference
+    private transient CsrfGuard csrf;
+
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
@@ -161,13 +164,13 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
     }
 
     /** Moderators only: the repository decides, by whether the caller may read the private comment store. */
-    private static boolean allowed(SlingHttpServletRequest request, SlingHttpServletResponse response)
+    private boolean allowed(SlingHttpServletRequest request, SlingHttpServletResponse response)
             throws IOException {
         if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)) {
             Responses.notFound(request, response, "No such endpoint of a site.");
             return false;
         }
-        return Writes.authorize(request, response, CommentStore.ROOT, "read", MODERATORS);
+        return Writes.authorize(csrf, request, response, CommentStore.ROOT, "read", MODERATORS);
     }
 
     private static List<String> strings(Object value) {

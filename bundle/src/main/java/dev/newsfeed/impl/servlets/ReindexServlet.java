@@ -38,12 +38,15 @@ public final class ReindexServlet extends SlingAllMethodsServlet {
     @Reference
     private transient ArchiveMaintenance archive;
 
+    @Reference
+    private transient CsrfGuard csrf;
+
     @Override
     protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
         String site = request.getResource().getPath();
         if (request.getRequestPathInfo().getSelectors().length != 1
-                || !Writes.authorize(request, response, site, "set_property", "an administrator of the site")) {
+                || !Writes.authorize(csrf, request, response, site, "set_property", "an administrator of the site")) {
             if (!response.isCommitted() && response.getStatus() < 400) {
                 Responses.notFound(request, response, "No such endpoint of a site.");
             }

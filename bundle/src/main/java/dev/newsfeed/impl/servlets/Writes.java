@@ -13,7 +13,10 @@ import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.jetbrains.annotations.Nullable;
 
-/** What the write endpoints share: who may write, reading the body, and the problems they answer. */
+/**
+ * What the write endpoints share: who may write (signed in, a CSRF token where a browser's cookie signed the request
+ * in, and the repository's permission), reading the body, and the problems they answer.
+ */
 final class Writes {
 
     static final int MAX_BODY_BYTES = 1_048_576;
@@ -21,31 +24,57 @@ final class Writes {
 
     private Writes() {}
 
-    /** 401 for anonymous callers, 403 when the caller may not perform the JCR actions on the path. */
-    static boolean authorize(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
-            String actions) throws IOException {
-        return authorize(request, response, path, actions, AUTHORS);
+    /**
+     * 401 for anonymous callers; 403 (problem {@code csrf}) for a write without the CSRF token it needs (see
+     * {@link dev.newsfeed.impl.http.CsrfTokens#required}); 403 when the caller may not perform the JCR actions on the
+     * path.
+     */
+    static boolean authorize(CsrfGuard csrf, SlingHttpServletRequest request, SlingHttpServletResponse response,
+            String path, String actions) throws IOException {
+        return authorize(csrf, request, response, path, actions, AUTHORS);
     }
 
-    /** As {@link #authorize(SlingHttpServletRequest, SlingHttpServletResponse, String, String)}; {@code who} names
-     * who may do it, for the problem's detail. */
-    static boolean authorize(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
-            String actions, String who) throws IOException {
+    /** As {@link #authorize(CsrfGuard, SlingHttpServletRequest, SlingHttpServletResponse, String, String)};
+     * {@code who} names who may do it, for the problem's detail. */
+    static boolean authorize(CsrfGuard csrf, SlingHttpServletRequest request, SlingHttpServletResponse response,
+            String path, String actions, String who) throws IOException {
+        if (!signedIn(request, response, who) || !csrf.check(request, response)) {
+            return false;
+        }
+        if (may(request, path, actions)) {
+            return true;
+        }
+        forbidden(request, response, who);
+        return false;
+    }
+
+    /**
+     * 401 for anonymous callers, with a Basic challenge for API clients; not for scripts that say
+     * {@code X-Requested-With: XMLHttpRequest} (the console), where the browser would open its password dialog.
+     */
+    static boolean signedIn(SlingHttpServletRequest request, SlingHttpServletResponse response, String who)
+            throws IOException {
         if (Requests.isAnonymous(request.getResourceResolver())) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Newsfeed\"");
+            if (!"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Newsfeed\"");
+            }
             Responses.problem(request, response, 401, "unauthorized", "Unauthorized", "Sign in as " + who + ".");
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the caller's session may perform the JCR actions on the path (which need not exist). */
+    static boolean may(SlingHttpServletRequest request, String path, String actions) {
+        if (Requests.isAnonymous(request.getResourceResolver())) {
             return false;
         }
         Session session = request.getResourceResolver().adaptTo(Session.class);
         try {
-            if (session != null && session.hasPermission(path, actions)) {
-                return true;
-            }
+            return session != null && session.hasPermission(path, actions);
         } catch (RepositoryException e) {
-            // treated as no permission
+            return false; // treated as no permission
         }
-        forbidden(request, response, who);
-        return false;
     }
 
     static void forbidden(SlingHttpServletRequest request, SlingHttpServletResponse response) throws IOException {
