@@ -143,18 +143,25 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                     continue;
                 }
                 SiteSettings site = SiteSettings.from(child);
-                List<Change> changes = Retry.commit(resolver, r -> {
-                    Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
-                            Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
-                    ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
-                    long since = props.get("liveChecked", now.toEpochMilli());
-                    props.put("liveChecked", now.toEpochMilli());
-                    return ChangeLog.trackGoingLive(r, site, wentLive(r, site, since, now), now);
-                });
-                changes.forEach(purge::notify);
+                try {
+                    List<Change> changes = Retry.commit(resolver, r -> {
+                        Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
+                                Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
+                        ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
+                        long since = props.get("liveChecked", now.toEpochMilli());
+                        props.put("liveChecked", now.toEpochMilli());
+                        return ChangeLog.trackGoingLive(r, site, wentLive(r, site, since, now), now);
+                    });
+                    changes.forEach(purge::notify);
+                } catch (PersistenceException | RepositoryException | RuntimeException e) {
+                    // one site's failure must not stop the others; the next check covers the same interval
+                    resolver.revert();
+                    log.warn("Checking {} for articles going live failed; will retry: {}", site.path(),
+                            Log.causes(e));
+                }
             }
-        } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
-            log.debug("Checking for articles going live failed: {}", e.toString());
+        } catch (LoginException | RuntimeException e) {
+            log.warn("Checking for articles going live failed: {}", e.toString());
         }
     }
 
