@@ -97,7 +97,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
         ResourceResolver resolver = request.getResourceResolver();
         try {
             if (explain) {
-                if (Writes.authorize(request, response, site.path(), "set_property", "an administrator of the site")) {
+                if (Writes.permitted(request, response, site.path(), "set_property", "an administrator of the site")) {
                     Responses.sendUncached(response, 200, Map.of("statement",
                             parsed.query().statement(site.zone(), now),
                             "plan", FeedReader.explain(resolver, site, parsed.query(), now)));

@@ -49,6 +49,22 @@ final class Writes {
     }
 
     /**
+     * For safe requests (GET) that only some may make: 401 for anonymous callers, 403 when the caller may not perform
+     * the JCR actions on the path. No CSRF token: nothing is written.
+     */
+    static boolean permitted(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
+            String actions, String who) throws IOException {
+        if (!signedIn(request, response, who)) {
+            return false;
+        }
+        if (may(request, path, actions)) {
+            return true;
+        }
+        forbidden(request, response, who);
+        return false;
+    }
+
+    /**
      * 401 for anonymous callers, with a Basic challenge for API clients; not for scripts that say
      * {@code X-Requested-With: XMLHttpRequest} (the console), where the browser would open its password dialog.
      */
