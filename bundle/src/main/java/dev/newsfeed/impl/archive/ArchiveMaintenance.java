@@ -148,7 +148,10 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                         Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
                                 Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
                         ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
-                        long since = props.get("liveChecked", now.toEpochMilli());
+                        // a site's first check looks back as far as the index keeps instants that went live (a
+                        // new site's first scheduled article may go live before it); liveLogged prevents repeats
+                        long since = props.get("liveChecked",
+                                now.minus(ArchiveClerk.RECENTLY_LIVE).toEpochMilli());
                         props.put("liveChecked", now.toEpochMilli());
                         return ChangeLog.trackGoingLive(r, site, wentLive(r, site, since, now), now);
                     });

@@ -67,7 +67,7 @@ public final class ChangeLog {
         if (before != null && before.equals(after)) {
             return null;
         }
-        register(resolver, site, before, after);
+        register(resolver, site, before, after, now);
         Change.Type type = type(before, after, now);
         if (type == null) {
             return null;
@@ -284,7 +284,7 @@ public final class ChangeLog {
     }
 
     private static void register(ResourceResolver resolver, SiteSettings site, @Nullable ArticleState before,
-            ArticleState after) throws PersistenceException {
+            ArticleState after, Instant now) throws PersistenceException {
         Resource entry = ResourceUtil.getOrCreateResource(resolver, articleEntry(site, after.id()), NODE, NODE_TYPE,
                 false);
         ModifiableValueMap props = Objects.requireNonNull(entry.adaptTo(ModifiableValueMap.class));
@@ -295,6 +295,10 @@ public final class ChangeLog {
             props.put("published", after.published());
         }
         props.put("hash", after.hash());
+        if (after.visibleAt(now)) {
+            // live when registered, so logged by this change: the going-live check must not log it again
+            props.put("liveLogged", after.published());
+        }
         // Oak merges two concurrent identical writes silently: a value unique to this commit makes the authoring
         // endpoint and the listener, registering the same change at once, conflict, so only one logs it
         props.put("writer", java.util.UUID.randomUUID().toString());
