@@ -39,8 +39,7 @@ PROFILE = env("PROFILE", "1") == "1"
 WRITE_DOCS = env("WRITE_DOCS", "1") == "1"
 AUTH = "Basic " + base64.b64encode(b"admin:admin").decode()
 STAMP = dt.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
-OUT = os.path.join(ROOT, "bench-out", STAMP)
-os.makedirs(OUT, exist_ok=True)
+OUT = os.path.join(ROOT, "bench-out", STAMP)   # created by the run (not by `report`)
 HZ = os.sysconf("SC_CLK_TCK")
 T0 = time.time()
 
@@ -95,6 +94,10 @@ def ensure_site(n):
     if code != 200:
         raise SystemExit(f"generating bench-{n}: {code} {body[:300]!r}")
     gen = time.time() - t
+    try:   # feed pages remembered for an earlier archive of that name are not this one's
+        os.remove(os.path.join(ROOT, "bench-out", "pages.json"))
+    except OSError:
+        pass
     # the maintenance rebuilds the index after a bulk change itself; a reindex meanwhile answers 503: retried
     t = time.time()
     for _ in range(120):
@@ -164,6 +167,27 @@ def page_url(site, page):
     return url
 
 
+def cached_page_url(site, page):
+    """page_url, remembered in bench-out/ (walking to page 5,000 of a big archive takes minutes) and checked."""
+    path = os.path.join(ROOT, "bench-out", "pages.json")
+    try:
+        cache = json.load(open(path))
+    except (OSError, ValueError):
+        cache = {}
+    key = f"{B}{site}#{page}"
+    url = cache.get(key)
+    if url:
+        code, body = http("GET", B + url)
+        if code == 200 and len(json.loads(body)["items"]) == 20:
+            return url
+    url = page_url(site, page)
+    if url:
+        cache[key] = url
+        with open(path, "w") as f:
+            json.dump(cache, f, indent=1)
+    return url
+
+
 # --- configuration of the comment service for the POST benchmark --------------------------------------------------
 
 CS = "dev.newsfeed.impl.comments.CommentService"
@@ -225,7 +249,15 @@ def to_ms(v):
     return x / 1000 if u == "us" else x if u == "ms" else x * 1000 if u == "s" else x * 60000
 
 
-RAW = open(os.path.join(OUT, "wrk.txt"), "a")
+RAW = None
+
+
+def raw():
+    global RAW
+    if RAW is None:
+        os.makedirs(OUT, exist_ok=True)
+        RAW = open(os.path.join(OUT, "wrk.txt"), "a")
+    return RAW
 
 
 def wrk(url, seconds, lua=None, latency=True):
@@ -241,8 +273,8 @@ def measure(case):
     j0 = jiffies(pids)
     text = wrk(case["url"], D, case.get("lua"))
     j1 = jiffies(pids)
-    RAW.write(f"===== {case['id']} {case['url']}\n{text}\n")
-    RAW.flush()
+    raw().write(f"===== {case['id']} {case['url']}\n{text}\n")
+    raw().flush()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
     reqs = re.search(r"(\d+) requests in", text)
     lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
@@ -313,6 +345,7 @@ def main():
 
 
 def run(saved):
+    os.makedirs(OUT, exist_ok=True)
     origin = {}
     for n in sorted(set(SIZES + [REF])):
         origin[n] = ensure_site(n)
@@ -374,7 +407,7 @@ def run(saved):
         add(f"nf-calendar-{n}", "newsfeed", "calendar", B + f"{s}.calendar.{MONTH}.json", nf, size=n)
         add(f"nf-feed1-{n}", "newsfeed", "feed page 1", B + f"{s}.feed.json", nf, size=n)
         if n >= 100000:
-            p = page_url(s, 5000)
+            p = cached_page_url(s, 5000)
             if p:
                 sweep[n] = p
                 add(f"nf-feed5000-{n}", "newsfeed", "feed page 5,000", B + p, nf, size=n)
@@ -446,6 +479,7 @@ def run(saved):
         rs = sorted(rs, key=lambda x: x["rps"])
         m = dict(rs[len(rs) // 2])
         m["all_rps"] = [x["rps"] for x in runs[cid]]
+        m["all_cpu_ms"] = [x["cpu_ms"] for x in runs[cid]]
         med[cid] = m
     meta = machine(wp_up, wpe)
     meta.update({"sizes": SIZES, "ref": REF, "origin": {str(k): v for k, v in origin.items()}, "D": D,
@@ -481,45 +515,56 @@ def machine(wp_up, wpe):
 
 
 def profile(cases, runs):
-    """JFR (profile settings) over one wrk run of the slowest Newsfeed read endpoint."""
+    """JFR (profile settings) over 20 s of load on the slowest Newsfeed read endpoint."""
     reads = [c for c in cases if c["group"] == "newsfeed" and not c.get("lua")]
     slow = min(reads, key=lambda c: statistics.median(x["rps"] for x in runs[c["id"]]))
+    return profile_url(slow["id"], slow["url"])
+
+
+def profile_url(label, url, seconds=None):
+    os.makedirs(OUT, exist_ok=True)
     pid = str(sling_pid()[0])
-    jfr = os.path.join(OUT, "slowest.jfr")
-    log(f"profiling {slow['id']} with JFR ...")
-    subprocess.run(["jcmd", pid, "JFR.start", "name=nfbench", "settings=profile", f"filename={jfr}"],
+    jfr = os.path.join(OUT, f"{label}.jfr")
+    log(f"profiling {label} with JFR ...")
+    subprocess.run(["jcmd", pid, "JFR.start", f"name=nfbench-{label}", "settings=profile", f"filename={jfr}"],
                    capture_output=True, text=True)
-    wrk(slow["url"], max(D, 20), latency=False)
-    subprocess.run(["jcmd", pid, "JFR.stop", "name=nfbench"], capture_output=True, text=True)
+    wrk(url, seconds or max(D, 20), latency=False)
+    subprocess.run(["jcmd", pid, "JFR.stop", f"name=nfbench-{label}"], capture_output=True, text=True)
     if not os.path.exists(jfr):
-        return {"case": slow["id"], "error": "no JFR recording"}
-    text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample", jfr],
+        return {"case": label, "error": "no JFR recording"}
+    text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "128", "--events", "jdk.ExecutionSample", jfr],
                           capture_output=True, text=True).stdout
     events = json.loads(text)["recording"]["events"]
-    selfc, incl, nfincl = Counter(), Counter(), Counter()
+    selfc, incl, nfincl, threads = Counter(), Counter(), Counter(), Counter()
     total = 0
     for e in events:
         frames = e["values"].get("stackTrace", {}) or {}
         frames = frames.get("frames", []) if isinstance(frames, dict) else []
         names = [f"{f['method']['type']['name']}.{f['method']['name']}".replace("/", ".") for f in frames]
-        if not any("qtp" in str(e["values"].get("sampledThread", {}).get("javaName", "")) for _ in [0]) \
-                and not any("jetty" in n or "sling" in n for n in names):
+        thread = str((e["values"].get("sampledThread") or {}).get("javaName", ""))
+        if not any("SlingMainServlet" in n for n in names):   # request threads only
             continue
         total += 1
+        threads[thread.split("-")[0]] += 1
         if names:
             selfc[names[0]] += 1
         for n in set(names):
             incl[n] += 1
             if n.startswith("dev.newsfeed"):
                 nfincl[n] += 1
-    return {"case": slow["id"], "url": slow["url"].replace(B, ""), "samples": total,
+    return {"case": label, "url": url.replace(B, ""), "samples": total,
             "self": selfc.most_common(15), "newsfeed_inclusive": nfincl.most_common(20),
-            "inclusive": incl.most_common(40), "jfr": jfr}
+            "inclusive": incl.most_common(60), "jfr": jfr}
 
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    if len(sys.argv) > 1 and sys.argv[1] == "report":   # regenerate docs from a results.json
+    if len(sys.argv) > 2 and sys.argv[1] == "profile":   # bench/bench.py profile /content/...json [seconds]
+        p = profile_url("manual", B + sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else None)
+        print(json.dumps({k: v for k, v in p.items() if k != "inclusive"}, indent=1))
+        for name, n in p.get("inclusive", []):
+            print(f"{100 * n / max(p['samples'], 1):5.1f}%  {name}")
+    elif len(sys.argv) > 1 and sys.argv[1] == "report":   # regenerate docs from a results.json
         import report
         res = json.load(open(sys.argv[2]))
         report.write(res, ROOT, os.path.dirname(sys.argv[2]), True)
