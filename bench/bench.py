@@ -30,7 +30,7 @@ B = f"http://127.0.0.1:{PORT}"
 NF_HOME = env("NEWSFEED_HOME", os.path.join(ROOT, ".newsfeed"))
 SIZES = [int(s) for s in env("SIZES", "100 10000 100000 1000000").split()]
 REF = int(env("REF", "10000"))
-D, WARM, ROUNDS = int(env("D", "8")), int(env("WARM", "3")), int(env("ROUNDS", "3"))
+D, WARM, ROUNDS = int(env("D", "7")), int(env("WARM", "2")), int(env("ROUNDS", "3"))
 C, T = int(env("C", "16")), int(env("T", "2"))
 MONTH, DAY = env("MONTH", "2022-01"), env("DAY", "10")
 WP_HOME = env("WP_HOME", "/tmp/newsfeed-wordpress")
@@ -413,6 +413,11 @@ def run(saved):
                 add(f"nf-feed5000-{n}", "newsfeed", "feed page 5,000", B + p, nf, size=n)
         log(f"bench-{n}: cases ready")
 
+    setup = env("WP_SETUP_PID")
+    if setup and os.path.exists(f"/proc/{setup}"):
+        log("waiting for the WordPress set-up (bench-out/wordpress-setup.log) ...")
+        while os.path.exists(f"/proc/{setup}") and "zombie" not in open(f"/proc/{setup}/status").read():
+            time.sleep(2)
     wpe = wp_env()
     wp_up = bool(wpe) and http("GET", WP + "/wp-json/wp/v2/posts?per_page=1", timeout=30)[0] == 200
     if wp_up:

@@ -7,7 +7,7 @@
 # many), then measures (bench/bench.py) and regenerates docs/benchmarks.md and docs/benchmarks/*.svg.
 #
 # Env: NEWSFEED_PORT (8080), NEWSFEED_HOME, SIZES ("100 10000 100000 1000000"), REF (10000: the archive
-#      every endpoint is measured on, and WordPress's size), D (8 s), WARM (3 s), ROUNDS (3), C (16), T (2),
+#      every endpoint is measured on, and WordPress's size), D (7 s), WARM (2 s), ROUNDS (3), C (16), T (2),
 #      MONTH (2022-01), DAY (10), WP_PEER (../shared/peers/wordpress), WP_HOME, WP_PORT (8089), NO_WP=1,
 #      PROFILE (1: JFR of the slowest read endpoint), WRITE_DOCS (1). Raw output: bench-out/<stamp>/.
 set -euo pipefail
@@ -50,8 +50,11 @@ export WP_HOME=${WP_HOME:-/tmp/newsfeed-wordpress}
 if [[ ${NO_WP:-0} != 1 && -f $WP_PEER/setup.sh ]]; then
     have=$(sed -n 's/^POSTS=//p' "$WP_HOME/state/bench.env" 2>/dev/null || true)
     if [[ $have != "$REF" ]] || ! curl -fs -o /dev/null "http://127.0.0.1:${WP_PORT:-8089}/wp-json/wp/v2/posts?per_page=1"; then
-        say "setting WordPress up with $REF posts ($WP_PEER/setup.sh)"
-        bash "$WP_PEER/setup.sh" "$REF"
+        # in the background, while the archives are generated; bench.py waits for it before measuring
+        mkdir -p bench-out
+        say "setting WordPress up with $REF posts ($WP_PEER/setup.sh, log bench-out/wordpress-setup.log)"
+        bash "$WP_PEER/setup.sh" "$REF" >bench-out/wordpress-setup.log 2>&1 &
+        export WP_SETUP_PID=$!
     else
         say "reusing WordPress with $have posts"
     fi
