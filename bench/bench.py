@@ -1,0 +1,577 @@
+#!/usr/bin/env python3
+"""One benchmark run (issue 9), called by `./newsfeed bench` through bench/run.sh.
+
+Archives of SIZES articles (reused when they exist, generated otherwise), every public endpoint of the
+reference archive (REF, the size WordPress is set up with), Sling's default GET servlet on the same nodes and
+WordPress, all with wrk at the same concurrency, in ROUNDS rounds of rotating order (median reported); calendar
+and feed pages on every size for latency versus archive size; a JFR profile of the slowest read endpoint.
+Writes bench-out/<stamp>/ (raw wrk output, results.json, profile) and regenerates the generated section of
+docs/benchmarks.md and its plots in docs/benchmarks/. Python standard library only.
+"""
+import base64
+import datetime as dt
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter, defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+env = os.environ.get
+PORT = int(env("NEWSFEED_PORT", "8080"))
+B = f"http://127.0.0.1:{PORT}"
+NF_HOME = env("NEWSFEED_HOME", os.path.join(ROOT, ".newsfeed"))
+SIZES = [int(s) for s in env("SIZES", "100 10000 100000 1000000").split()]
+REF = int(env("REF", "10000"))
+D, WARM, ROUNDS = int(env("D", "7")), int(env("WARM", "2")), int(env("ROUNDS", "3"))
+C, T = int(env("C", "16")), int(env("T", "2"))
+MONTH, DAY = env("MONTH", "2022-01"), env("DAY", "10")
+WP_HOME = env("WP_HOME", "/tmp/newsfeed-wordpress")
+WP = f"http://127.0.0.1:{env('WP_PORT', '8089')}"
+PROFILE = env("PROFILE", "1") == "1"
+WRITE_DOCS = env("WRITE_DOCS", "1") == "1"
+AUTH = "Basic " + base64.b64encode(b"admin:admin").decode()
+STAMP = dt.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
+OUT = os.path.join(ROOT, "bench-out", STAMP)   # created by the run (not by `report`)
+HZ = os.sysconf("SC_CLK_TCK")
+T0 = time.time()
+
+
+def log(*a):
+    print(f"[bench {time.time() - T0:6.0f}s]", *a, flush=True)
+
+
+def http(method, url, data=None, admin=False, headers=None, timeout=7200, retries=0):
+    h = dict(headers or {})
+    if admin:
+        h["Authorization"] = AUTH
+    if isinstance(data, dict):
+        data = urllib.parse.urlencode(data, doseq=True).encode()
+    for attempt in range(retries + 1):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, data, h, method=method), timeout=timeout) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            if attempt == retries:
+                return e.code, e.read()
+        except OSError:
+            if attempt == retries:
+                raise
+        time.sleep(3)
+
+
+def get_json(url, **kw):
+    code, body = http("GET", url, **kw)
+    if code != 200:
+        raise SystemExit(f"GET {url}: {code} {body[:300]!r}")
+    return json.loads(body)
+
+
+# --- archives ----------------------------------------------------------------------------------------------------
+
+def site_path(n):
+    return f"/content/newsfeed/bench-{n}"
+
+
+def ensure_site(n):
+    site = site_path(n)
+    if http("GET", B + site + ".json")[0] == 200:
+        return "reused"
+    log(f"creating and generating bench-{n} ...")
+    http("POST", B + site, {"jcr:primaryType": "nt:unstructured", "sling:resourceType": "newsfeed/site",
+                            "jcr:title": f"Benchmark {n}", "timeZone": "Asia/Yerevan", "locale": "en",
+                            "firstDayOfWeek": "MONDAY"}, admin=True)
+    t = time.time()
+    code, body = http("POST", B + site + f".generate.json?count={n}&from=2000-01-01&to=2025-12-31&seed={n}",
+                      b"", admin=True, retries=10)
+    if code != 200:
+        raise SystemExit(f"generating bench-{n}: {code} {body[:300]!r}")
+    gen = time.time() - t
+    try:   # feed pages remembered for an earlier archive of that name are not this one's
+        os.remove(os.path.join(ROOT, "bench-out", "pages.json"))
+    except OSError:
+        pass
+    # the maintenance rebuilds the index after a bulk change itself; a reindex meanwhile answers 503: retried
+    t = time.time()
+    for _ in range(120):
+        code, _body = http("POST", B + site + ".reindex.json", b"", admin=True)
+        if code == 200:
+            break
+        time.sleep(5)
+    return f"generated in {gen:.0f} s, index in {time.time() - t:.0f} s"
+
+
+def ensure_anchor(n):
+    """The article on MONTH-DAY that every archive has, so the month index node exists for every size."""
+    site = site_path(n)
+    code, body = http("GET", B + f"{site}/articles/{MONTH.replace('-', '/')}/{DAY}.json?limit=100")
+    if code == 200:
+        for item in json.loads(body)["items"]:
+            if item["title"] == "Benchmark anchor":
+                return item["path"]
+    code, body = http("POST", B + site + ".articles.json",
+                      json.dumps({"title": "Benchmark anchor", "published": f"{MONTH}-{DAY}T14:40"}).encode(),
+                      admin=True, headers={"Content-Type": "application/json"})
+    if code != 201:
+        raise SystemExit(f"anchor article in {site}: {code} {body[:300]!r}")
+    return json.loads(body)["path"]
+
+
+def add_comments(article, site, count):
+    from concurrent.futures import ThreadPoolExecutor
+    token = get_json(B + article + ".comment-form.json")["token"]
+    run = str(int(time.time()))
+
+    def submit(i):
+        code, body = http("POST", B + article + ".comments.json",
+                          {"author": f"Reader {i}", "email": f"r{i}@example.am",
+                           "text": f"Listed comment {i} of run {run}", "token": token})
+        return json.loads(body)["id"]
+    with ThreadPoolExecutor(8) as pool:
+        ids = list(pool.map(submit, range(count)))
+    for k in range(0, len(ids), 100):
+        http("POST", B + site + ".moderation.json", {"id": ",".join(ids[k:k + 100]), "action": "approve"},
+             admin=True)
+
+
+def comment_count(article):
+    return get_json(B + article + ".comments.json?limit=1")["count"]
+
+
+def page_url(site, page):
+    """Path and query of feed page `page` (20 a page), following `next` 100 at a time to get there sooner."""
+    target = (page - 1) * 20
+    seen, url = 0, site + ".feed.json?limit=" + str(min(100, target) or 20)
+    while seen < target:
+        doc = get_json(B + url)
+        seen += len(doc["items"])
+        nxt = doc.get("next")
+        if not nxt:
+            return None
+        cursor = urllib.parse.parse_qs(urllib.parse.urlparse(nxt).query)["cursor"][0]
+        step = 100 if target - seen >= 100 else 20
+        if seen >= target:
+            step = 20
+        url = f"{site}.feed.json?limit={step}&cursor={urllib.parse.quote(cursor)}"
+    if target == 0:
+        url = site + ".feed.json"
+    if len(get_json(B + url)["items"]) != 20:
+        return None
+    return url
+
+
+def cached_page_url(site, page):
+    """page_url, remembered in bench-out/ (walking to page 5,000 of a big archive takes minutes) and checked."""
+    path = os.path.join(ROOT, "bench-out", "pages.json")
+    try:
+        cache = json.load(open(path))
+    except (OSError, ValueError):
+        cache = {}
+    key = f"{B}{site}#{page}"
+    url = cache.get(key)
+    if url:
+        code, body = http("GET", B + url)
+        if code == 200 and len(json.loads(body)["items"]) == 20:
+            return url
+    url = page_url(site, page)
+    if url:
+        cache[key] = url
+        with open(path, "w") as f:
+            json.dump(cache, f, indent=1)
+    return url
+
+
+# --- configuration of the comment service for the POST benchmark --------------------------------------------------
+
+CS = "dev.newsfeed.impl.comments.CommentService"
+LIMITS = ["client.burst", "client.per.minute", "article.burst", "article.per.minute", "min.fill.seconds"]
+
+
+def comment_config():
+    code, body = http("GET", B + f"/system/console/configMgr/{CS}.json", admin=True)
+    try:
+        props = json.loads(body)[0]["properties"] if code == 200 else {}
+    except (ValueError, IndexError, KeyError):
+        props = {}
+    return {k: str(props.get(k, {}).get("value", "")) for k in LIMITS if props.get(k, {}).get("value") is not None}
+
+
+def set_comment_config(values):
+    data = {"apply": "true", "action": "ajaxConfigManager", "propertylist": ",".join(values)}
+    data.update(values)
+    http("POST", B + f"/system/console/configMgr/{CS}", data, admin=True)
+
+
+# --- measuring ---------------------------------------------------------------------------------------------------
+
+def sling_pid():
+    with open(os.path.join(NF_HOME, "sling.pid")) as f:
+        return [int(f.read().strip())]
+
+
+def wp_pids():
+    st = os.path.join(WP_HOME, "state")
+    pids = []
+    for f in ("nginx.pid", "php-fpm.pid", "mysqlrun/mysqld.pid"):
+        try:
+            p = int(open(os.path.join(st, f)).read().strip())
+        except (OSError, ValueError):
+            continue
+        pids.append(p)
+        out = subprocess.run(["pgrep", "-P", str(p)], capture_output=True, text=True).stdout
+        pids += [int(x) for x in out.split()]
+    return pids
+
+
+def jiffies(pids):
+    total = 0
+    for p in pids:
+        try:
+            fields = open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def to_ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
+    if not m:
+        return None
+    x, u = float(m.group(1)), m.group(2)
+    return x / 1000 if u == "us" else x if u == "ms" else x * 1000 if u == "s" else x * 60000
+
+
+RAW = None
+
+
+def raw():
+    global RAW
+    if RAW is None:
+        os.makedirs(OUT, exist_ok=True)
+        RAW = open(os.path.join(OUT, "wrk.txt"), "a")
+    return RAW
+
+
+def wrk(url, seconds, lua=None, latency=True):
+    cmd = ["wrk", f"-t{T}", f"-c{C}", f"-d{seconds}s"] + (["--latency"] if latency else []) \
+        + (["-s", lua] if lua else []) + [url]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout
+
+
+def measure(case):
+    if WARM > 0:
+        wrk(case["url"], WARM, case.get("lua"), latency=False)
+    pids = case["pids"]()
+    j0 = jiffies(pids)
+    text = wrk(case["url"], D, case.get("lua"))
+    j1 = jiffies(pids)
+    raw().write(f"===== {case['id']} {case['url']}\n{text}\n")
+    raw().flush()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    reqs = re.search(r"(\d+) requests in", text)
+    lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
+    non2 = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    status = re.search(r"^STATUS(.*)$", text, re.M)
+    n = int(reqs.group(1)) if reqs else 0
+    return {"rps": float(rps.group(1)) if rps else 0.0, "requests": n,
+            "p50": to_ms(lat.get("50", "")), "p99": to_ms(lat.get("99", "")),
+            "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None,
+            "answers": status.group(1).strip() if status else f"non-2xx={non2.group(1) if non2 else 0}"}
+
+
+def post_lua(path, body_lua, extra_headers=""):
+    lua = os.path.join(OUT, f"post-{abs(hash(path)) % 10000}.lua")
+    with open(lua, "w") as f:
+        f.write("""local threads, n = {}, 0
+function setup(thread) n = n + 1; thread:set("tid", n); table.insert(threads, thread) end
+function init(args) counter = 0; st = {}; run = tostring(os.time()) end
+function request()
+  counter = counter + 1
+  local u = run .. "t" .. tid .. "n" .. counter
+  local body = %s
+  return wrk.format("POST", "%s", { ["Content-Type"] = "application/x-www-form-urlencoded"%s }, body)
+end
+function response(status, headers, body) st[status] = (st[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local tot = {}
+  for _, t in ipairs(threads) do
+    for code, v in pairs(t:get("st")) do tot[code] = (tot[code] or 0) + v end
+  end
+  local s = "STATUS"
+  for code, v in pairs(tot) do s = s .. " " .. code .. "=" .. v end
+  print(s)
+end
+""" % (body_lua, path, extra_headers))
+    return lua
+
+
+def wp_env():
+    values = {}
+    try:
+        for line in open(os.path.join(WP_HOME, "state", "bench.env")):
+            k, _, v = line.strip().partition("=")
+            values[k] = v
+    except OSError:
+        pass
+    return values
+
+
+def mysql(q):
+    return subprocess.run(["mariadb", f"--defaults-file={WP_HOME}/state/conf/my.cnf", "-uroot", "-N", "wordpress",
+                           "-e", q], capture_output=True, text=True, check=True).stdout.strip()
+
+
+# --- the run -----------------------------------------------------------------------------------------------------
+
+def main():
+    # the benchmark sends from one address: lift the comment rate limits and the minimum fill time for the run
+    saved = comment_config()
+    set_comment_config({"client.burst": "100000000", "client.per.minute": "100000000",
+                        "article.burst": "100000000", "article.per.minute": "100000000", "min.fill.seconds": "0"})
+    time.sleep(1)
+    try:
+        run(saved)
+    finally:
+        set_comment_config(saved or {"client.burst": "5", "client.per.minute": "3", "article.burst": "30",
+                                     "article.per.minute": "30", "min.fill.seconds": "3"})
+
+
+def run(saved):
+    os.makedirs(OUT, exist_ok=True)
+    origin = {}
+    for n in sorted(set(SIZES + [REF])):
+        origin[n] = ensure_site(n)
+        log(f"bench-{n}: {origin[n]}")
+    anchors = {n: ensure_anchor(n) for n in sorted(set(SIZES + [REF]))}
+    site = site_path(REF)
+    article = anchors[REF]
+    month_path = f"{site}/articles/{MONTH.replace('-', '/')}"
+    others = [i["path"] for i in get_json(B + month_path + ".json?limit=20")["items"] if i["path"] != article]
+    post_target = others[0] if others else article
+    # comments on some articles: 1,000 approved on the anchor (listed), a few on others
+    have = comment_count(article)
+    if have < 1000:
+        log(f"adding {1000 - have} approved comments to {article} ...")
+        add_comments(article, site, 1000 - have)
+    for other in others[1:6]:
+        if comment_count(other) < 5:
+            add_comments(other, site, 5)
+    # Sling's default GET servlet on the same nodes: copies without our resource type (ours answers the originals)
+    dflt = "/content/newsfeed-bench-default"
+    http("POST", B + dflt, {":operation": "delete"}, admin=True)
+    http("POST", B + dflt, {"jcr:primaryType": "sling:Folder"}, admin=True)
+    http("POST", B + dflt + "/article", {"jcr:primaryType": "nt:unstructured"}, admin=True)
+    http("POST", B + dflt + "/article", {":operation": "delete"}, admin=True)
+    http("POST", B + article, {":operation": "copy", ":dest": dflt + "/article"}, admin=True)
+    http("POST", B + dflt + "/article", {"sling:resourceType@Delete": ""}, admin=True)
+    sdoc = get_json(B + site + ".json")
+    http("POST", B + dflt + "/site", {"jcr:primaryType": "nt:unstructured", "jcr:title": sdoc["title"],
+                                      "timeZone": sdoc["timeZone"], "locale": sdoc["locale"],
+                                      "firstDayOfWeek": sdoc["firstDayOfWeek"]}, admin=True)
+    for p in (dflt + "/article.json", dflt + "/site.json"):
+        assert http("GET", B + p)[0] == 200, p
+
+    nf, wpp = sling_pid, wp_pids
+    cases = []
+
+    def add(cid, group, endpoint, url, pids, size=REF, lua=None):
+        cases.append({"id": cid, "group": group, "endpoint": endpoint, "url": url, "pids": pids, "size": size,
+                      "lua": lua})
+
+    token = get_json(B + post_target + ".comment-form.json")["token"]
+    nf_lua = post_lua(post_target + ".comments.json",
+                      '"author=Bench+" .. u .. "&email=bench" .. u .. "%%40example.org&text=Benchmark+comment+" .. u'
+                      ' .. "&token=%s"' % token)
+    add("nf-article", "newsfeed", "article", B + article + ".json", nf)
+    add("nf-site", "newsfeed", "site", B + site + ".json", nf)
+    add("nf-month", "newsfeed", "month listing", B + month_path + ".json", nf)
+    add("nf-day", "newsfeed", "day listing", B + f"{month_path}/{DAY}.json", nf)
+    add("nf-comments", "newsfeed", "comments list", B + article + ".comments.json", nf)
+    add("nf-post", "newsfeed", "comment POST", B + post_target + ".comments.json", nf, lua=nf_lua)
+    add("nf-rss", "newsfeed", "RSS", B + site + ".rss", nf)
+    add("def-article", "default", "article", B + dflt + "/article.json", nf)
+    add("def-site", "default", "site", B + dflt + "/site.json", nf)
+    add("def-month-index", "default", "calendar",
+        B + f"/var/newsfeed/index{site}/{MONTH.replace('-', '/')}.json", nf)
+    sweep = {}
+    for n in sorted(set(SIZES + [REF])):
+        s = site_path(n)
+        add(f"nf-calendar-{n}", "newsfeed", "calendar", B + f"{s}.calendar.{MONTH}.json", nf, size=n)
+        add(f"nf-feed1-{n}", "newsfeed", "feed page 1", B + f"{s}.feed.json", nf, size=n)
+        if n >= 100000:
+            p = cached_page_url(s, 5000)
+            if p:
+                sweep[n] = p
+                add(f"nf-feed5000-{n}", "newsfeed", "feed page 5,000", B + p, nf, size=n)
+        log(f"bench-{n}: cases ready")
+
+    setup = env("WP_SETUP_PID")
+    if setup and os.path.exists(f"/proc/{setup}"):
+        log("waiting for the WordPress set-up (bench-out/wordpress-setup.log) ...")
+        while os.path.exists(f"/proc/{setup}") and "zombie" not in open(f"/proc/{setup}/status").read():
+            time.sleep(2)
+    wpe = wp_env()
+    wp_up = bool(wpe) and http("GET", WP + "/wp-json/wp/v2/posts?per_page=1", timeout=30)[0] == 200
+    if wp_up:
+        bp, cm = wpe["BENCH_POST"], wpe["CAL_MONTH"]
+        n_posts = int(wpe.get("POSTS", wpe.get("N", "0")))
+        have = int(mysql(f"select count(*) from wp_comments where comment_post_ID={bp} and comment_approved='1'"))
+        if have < 1000:
+            mysql(f"""insert into wp_comments (comment_post_ID, comment_author, comment_author_email, comment_date,
+                comment_date_gmt, comment_content, comment_approved, comment_type)
+                select {bp}, concat('Listed ', seq), concat('l', seq, '@example.org'), now(), utc_timestamp(),
+                concat('Listed comment number ', seq), '1', 'comment' from seq_1_to_{1000 - have};
+                update wp_posts set comment_count=1000 where ID={bp};""")
+        y, m = int(cm[:4]), int(cm[4:])
+        after = f"{y:04d}-{m:02d}-01T00:00:00"
+        before = f"{y + (m == 12):04d}-{m % 12 + 1:02d}-01T00:00:00"
+        dday = f"{y:04d}-{m:02d}-{int(DAY):02d}"
+        nday = (dt.date(y, m, int(DAY)) + dt.timedelta(days=1)).isoformat()
+        wp_lua = post_lua("/wp-comments-post.php",
+                          '"comment_post_ID=%s&author=Bench+" .. u .. "&email=bench" .. u .. '
+                          '"%%40example.org&url=&comment=Benchmark+comment+" .. u .. "&submit=Post+Comment"' % bp,
+                          ', ["X-Bench-No-Flood"] = "1"')
+        add("wp-article", "wordpress", "article", WP + f"/wp-json/wp/v2/posts/{bp}", wpp)
+        add("wp-site", "wordpress", "site", WP + "/wp-json/", wpp)
+        add("wp-feed1", "wordpress", "feed page 1", WP + "/wp-json/wp/v2/posts?per_page=20", wpp)
+        add("wp-feeddeep", "wordpress", "feed page 5,000",
+            WP + f"/wp-json/wp/v2/posts?per_page=20&page={n_posts // 20}", wpp)
+        add("wp-month", "wordpress", "month listing",
+            WP + f"/wp-json/wp/v2/posts?per_page=20&after={after}&before={before}", wpp)
+        add("wp-day", "wordpress", "day listing",
+            WP + f"/wp-json/wp/v2/posts?per_page=20&after={dday}T00:00:00&before={nday}T00:00:00", wpp)
+        add("wp-calendar", "wordpress", "calendar", WP + f"/peer-calendar.php?m={cm}", wpp)
+        add("wp-comments", "wordpress", "comments list", WP + f"/wp-json/wp/v2/comments?post={bp}", wpp)
+        add("wp-post", "wordpress", "comment POST", WP + "/wp-comments-post.php", wpp, lua=wp_lua)
+        add("wp-rss", "wordpress", "RSS", WP + "/feed/", wpp)
+    else:
+        log("WordPress does not answer: measuring Newsfeed and Sling only")
+
+    for c in cases:   # every URL answers before anything is measured
+        if not c.get("lua"):
+            code, _ = http("GET", c["url"], timeout=120)
+            if code != 200:
+                raise SystemExit(f"{c['id']}: {c['url']} answers {code}")
+    est = len(cases) * ROUNDS * (D + WARM + 0.5) / 60
+    log(f"{len(cases)} cases x {ROUNDS} rounds, wrk -c{C} -t{T} -d{D}s after {WARM}s warm-up: ~{est:.0f} min")
+    runs = defaultdict(list)
+    try:
+        for c in cases:   # global warm-up: every URL once for a second, JIT and caches for all
+            wrk(c["url"], 1, c.get("lua"), latency=False)
+        for r in range(ROUNDS):
+            k = (r * len(cases)) // max(ROUNDS, 1)
+            order = cases[k:] + cases[:k]
+            if r % 2:
+                order.reverse()
+            for c in order:
+                runs[c["id"]].append(measure(c))
+            log(f"round {r + 1}/{ROUNDS} done")
+        prof = profile(cases, runs) if PROFILE else None
+    finally:
+        if wp_up:
+            mysql("delete cm from wp_commentmeta cm join wp_comments c on c.comment_ID=cm.comment_id "
+                  "where c.comment_author like 'Bench %'; delete from wp_comments where comment_author like 'Bench %';")
+    med = {}
+    for cid, rs in runs.items():
+        rs = sorted(rs, key=lambda x: x["rps"])
+        m = dict(rs[len(rs) // 2])
+        m["all_rps"] = [x["rps"] for x in runs[cid]]
+        m["all_cpu_ms"] = [x["cpu_ms"] for x in runs[cid]]
+        med[cid] = m
+    meta = machine(wp_up, wpe)
+    meta.update({"sizes": SIZES, "ref": REF, "origin": {str(k): v for k, v in origin.items()}, "D": D,
+                 "warm": WARM, "rounds": ROUNDS, "C": C, "T": T, "month": MONTH, "day": DAY,
+                 "minutes": round((time.time() - T0) / 60, 1), "article": article, "post_target": post_target,
+                 "page5000": sweep})
+    result = {"meta": meta, "cases": [{k: v for k, v in c.items() if k not in ("pids", "lua")} for c in cases],
+              "median": med, "profile": prof}
+    with open(os.path.join(OUT, "results.json"), "w") as f:
+        json.dump(result, f, indent=1)
+    log(f"results: {OUT}/results.json")
+    import report
+    report.write(result, ROOT, OUT, WRITE_DOCS)
+
+
+def machine(wp_up, wpe):
+    pid = sling_pid()[0]
+    cmd = open(f"/proc/{pid}/cmdline").read().split("\0")
+    xmx = next((a for a in cmd if a.startswith("-Xmx")), None)
+    if not xmx:
+        flags = subprocess.run(["jcmd", str(pid), "VM.flags"], capture_output=True, text=True).stdout
+        m = re.search(r"MaxHeapSize=(\d+)", flags)
+        xmx = f"MaxHeapSize={int(m.group(1)) >> 20} MiB" if m else "?"
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next((int(l.split()[1]) >> 20 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    jv = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    wrkv = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]
+    return {"date": dt.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"), "cpu": cpu, "cores": os.cpu_count(),
+            "mem_gib": mem, "kernel": platform.release(), "java": jv[1] if len(jv) > 1 else (jv or ["?"])[0],
+            "heap": xmx, "wrk": wrkv.strip(), "load_after": open("/proc/loadavg").read().split()[:3],
+            "wordpress": (f"WordPress 6.1 (Debian), php-fpm, MariaDB, {wpe.get('POSTS', '?')} posts, "
+                          f"{wpe.get('COMMENTS', '?')} comments") if wp_up else None}
+
+
+def profile(cases, runs):
+    """JFR (profile settings) over 20 s of load on the slowest Newsfeed read endpoint."""
+    reads = [c for c in cases if c["group"] == "newsfeed" and not c.get("lua")]
+    slow = min(reads, key=lambda c: statistics.median(x["rps"] for x in runs[c["id"]]))
+    return profile_url(slow["id"], slow["url"])
+
+
+def profile_url(label, url, seconds=None):
+    os.makedirs(OUT, exist_ok=True)
+    pid = str(sling_pid()[0])
+    jfr = os.path.join(OUT, f"{label}.jfr")
+    log(f"profiling {label} with JFR ...")
+    subprocess.run(["jcmd", pid, "JFR.start", f"name=nfbench-{label}", "settings=profile", f"filename={jfr}"],
+                   capture_output=True, text=True)
+    wrk(url, seconds or max(D, 20), latency=False)
+    subprocess.run(["jcmd", pid, "JFR.stop", f"name=nfbench-{label}"], capture_output=True, text=True)
+    if not os.path.exists(jfr):
+        return {"case": label, "error": "no JFR recording"}
+    text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "128", "--events", "jdk.ExecutionSample", jfr],
+                          capture_output=True, text=True).stdout
+    events = json.loads(text)["recording"]["events"]
+    selfc, incl, nfincl, threads = Counter(), Counter(), Counter(), Counter()
+    total = 0
+    for e in events:
+        frames = e["values"].get("stackTrace", {}) or {}
+        frames = frames.get("frames", []) if isinstance(frames, dict) else []
+        names = [f"{f['method']['type']['name']}.{f['method']['name']}".replace("/", ".") for f in frames]
+        thread = str((e["values"].get("sampledThread") or {}).get("javaName", ""))
+        if not any("SlingMainServlet" in n for n in names):   # request threads only
+            continue
+        total += 1
+        threads[thread.split("-")[0]] += 1
+        if names:
+            selfc[names[0]] += 1
+        for n in set(names):
+            incl[n] += 1
+            if n.startswith("dev.newsfeed"):
+                nfincl[n] += 1
+    return {"case": label, "url": url.replace(B, ""), "samples": total,
+            "self": selfc.most_common(15), "newsfeed_inclusive": nfincl.most_common(20),
+            "inclusive": incl.most_common(60), "jfr": jfr}
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    if len(sys.argv) > 2 and sys.argv[1] == "profile":   # bench/bench.py profile /content/...json [seconds]
+        p = profile_url("manual", B + sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else None)
+        print(json.dumps({k: v for k, v in p.items() if k != "inclusive"}, indent=1))
+        for name, n in p.get("inclusive", []):
+            print(f"{100 * n / max(p['samples'], 1):5.1f}%  {name}")
+    elif len(sys.argv) > 1 and sys.argv[1] == "report":   # regenerate docs from a results.json
+        import report
+        res = json.load(open(sys.argv[2]))
+        report.write(res, ROOT, os.path.dirname(sys.argv[2]), True)
+    else:
+        main()
