@@ -18,17 +18,9 @@ COPY=/content/newsfeed-bench-default/article
 command -v wrk >/dev/null || { echo "bench needs wrk (apt-get install wrk)"; exit 1; }
 
 ./newsfeed start >/dev/null
-JAR=$(ls bench/target/newsfeed-bench-*.jar 2>/dev/null | head -1 || true)
-if [[ -z $JAR ]]; then
-    mvn -B -q -pl bench -am package -DskipTests
-    JAR=$(ls bench/target/newsfeed-bench-*.jar | head -1)
-fi
-curl -fsS -o /dev/null -u admin:admin -F action=install -F bundlestart=start -F bundlestartlevel=20 \
-    -F "bundlefile=@$JAR" "$B/system/console/bundles"
-for _ in $(seq 1 60); do   # the generator answers once its servlet is registered
-    code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -X POST "$B/content/newsfeed/day.generate.json?count=0")
-    [[ $code == 200 ]] && break; sleep 1
-done
+# shellcheck source=generator.sh
+source "$ROOT/bench/generator.sh"
+install_generator "$B"
 
 if [[ $(curl -s -o /dev/null -w '%{http_code}' "$B$SITE.json") != 200 ]]; then
     curl -fsS -o /dev/null -u admin:admin -F jcr:primaryType=nt:unstructured -F sling:resourceType=newsfeed/site \

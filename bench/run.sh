@@ -33,17 +33,9 @@ if [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/content/newsfeed/day.json") !
 fi
 [[ -f $NEWSFEED_HOME/sling.pid ]] || { say "no $NEWSFEED_HOME/sling.pid: set NEWSFEED_HOME to the running instance's home"; exit 1; }
 
-JAR=$(ls bench/target/newsfeed-bench-*.jar 2>/dev/null | head -1 || true)
-if [[ -z $JAR || -n $(find bench/src bench/pom.xml -newer "$JAR" 2>/dev/null | head -1) ]]; then
-    mvn -B -q -pl bench -am package -DskipTests
-    JAR=$(ls bench/target/newsfeed-bench-*.jar | head -1)
-fi
-curl -fsS -o /dev/null -u admin:admin -F action=install -F bundlestart=start -F bundlestartlevel=20 \
-    -F "bundlefile=@$JAR" "$B/system/console/bundles"
-for _ in $(seq 1 60); do   # the generator answers once its servlet is registered
-    code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -X POST "$B/content/newsfeed/day.generate.json?count=0")
-    [[ $code == 200 ]] && break; sleep 1
-done
+# shellcheck source=generator.sh
+source "$ROOT/bench/generator.sh"
+install_generator "$B"
 
 WP_PEER=${WP_PEER:-$ROOT/../shared/peers/wordpress}
 export WP_HOME=${WP_HOME:-/tmp/newsfeed-wordpress}
