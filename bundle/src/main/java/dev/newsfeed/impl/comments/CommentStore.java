@@ -230,11 +230,13 @@ public final class CommentStore {
         return counterValue(thread) + ":" + (updated == null ? 0 : updated.getTimeInMillis());
     }
 
-    /** When the public thread of an article last changed, or null. */
-    public static @Nullable Instant threadUpdated(ResourceResolver resolver, SiteSettings site, String articleId) {
+    /** What readers see of an article's thread, read once: its approved count and its last change (or null). */
+    public record ThreadState(long approved, @Nullable Instant updated) {}
+
+    public static ThreadState threadState(ResourceResolver resolver, SiteSettings site, String articleId) {
         Resource thread = resolver.getResource(threadPath(site, articleId));
         Calendar updated = thread == null ? null : thread.getValueMap().get(PN_UPDATED, Calendar.class);
-        return updated == null ? null : updated.toInstant();
+        return new ThreadState(counterValue(thread), updated == null ? null : updated.toInstant());
     }
 
     static String bucketPath(SiteSettings site, CommentStatus status, LocalDate day) {

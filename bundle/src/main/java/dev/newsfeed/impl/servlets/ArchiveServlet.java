@@ -90,10 +90,10 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
         List<ArticleDocument> items = new ArrayList<>(slice.articles().size());
         Instant lastModified = CalendarServlet.latest(index.updated(), slice.indexChanged());
         for (Article article : slice.articles()) {
-            items.add(Documents.listItem(article, site, base,
-                    CommentStore.approvedCount(request.getResourceResolver(), site, article.id()), now));
-            lastModified = CalendarServlet.latest(lastModified, article.lastChanged(),
-                    CommentStore.threadUpdated(request.getResourceResolver(), site, article.id()));
+            CommentStore.ThreadState thread = CommentStore.threadState(request.getResourceResolver(), site,
+                    article.id());
+            items.add(Documents.listItem(article, site, base, thread.approved(), now));
+            lastModified = CalendarServlet.latest(lastModified, article.lastChanged(), thread.updated());
         }
         String next = null;
         if (slice.more()) {

@@ -82,10 +82,10 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
         if (state == ArticleState.PUBLISHED && open && site.commentsOpenDays() > 0) {
             cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);
         }
+        CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
         Responses.sendJson(request, response,
-                Documents.article(article, site, settings.baseUrl(request),
-                        CommentStore.approvedCount(resolver, site, article.id()), now),
-                CalendarServlet.latest(article.lastChanged(), CommentStore.threadUpdated(resolver, site, article.id())),
+                Documents.article(article, site, settings.baseUrl(request), thread.approved(), now),
+                CalendarServlet.latest(article.lastChanged(), thread.updated()),
                 cache);
     }
 

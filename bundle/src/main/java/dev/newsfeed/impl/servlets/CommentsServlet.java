@@ -78,14 +78,13 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
                 : base + a.article().path() + ".comments.json?limit=" + parsed.request().limit() + "&cursor="
                         + URLEncoder.encode(page.next().encode(), StandardCharsets.UTF_8);
         boolean open = Documents.commentsOpen(a.article(), a.site(), now);
-        CommentsPage body = new CommentsPage(CommentStore.approvedCount(resolver, a.site(), a.article().id()), open,
-                page.items(), next, null);
+        CommentStore.ThreadState thread = CommentStore.threadState(resolver, a.site(), a.article().id());
+        CommentsPage body = new CommentsPage(thread.approved(), open, page.items(), next, null);
         CachePolicy cache = settings.publicCache().until(closesAt(a, open), now);
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(a.site().path()),
                 SurrogateKeys.comments(a.article().id())));
         Responses.sendJson(request, response, body,
-                CalendarServlet.latest(CommentStore.threadUpdated(resolver, a.site(), a.article().id()),
-                        a.article().published()),
+                CalendarServlet.latest(thread.updated(), a.article().published()),
                 cache);
     }
 
