@@ -122,9 +122,10 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
             List<ArticleDocument> items = new ArrayList<>(slice.articles().size());
             Instant lastModified = index.updated();
             for (Article article : slice.articles()) {
-                items.add(Documents.listItem(article, site, base,
-                        CommentStore.approvedCount(resolver, site, article.id()), now));
-                lastModified = CalendarServlet.latest(lastModified, article.lastChanged());
+                CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
+                items.add(Documents.listItem(article, site, base, thread.approved(), now));
+                // the page shows comment counts: an approval must move Last-Modified, as it does for the listings
+                lastModified = CalendarServlet.latest(lastModified, article.lastChanged(), thread.updated());
             }
             String next = slice.next() == null ? null
                     : base + site.path() + ".feed.json" + parsed.query().nextQuery(slice.next());
