@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +169,48 @@ class ArchiveIT {
     }
 
     @Test
+    void answersFromAWholeIndexWhileItIsRebuilt() throws Exception {
+        String own = TestSites.create(sling, "rebuild");
+        for (int m = 1; m <= 12; m++) {
+            create(own, "Story " + m, String.format("2018-%02d-15T10:00:00+04:00", m));
+        }
+        String calendar = own + ".calendar.2018-06.json";
+        HttpResponse<String> reference = sling.get(calendar);
+        assertEquals("2018-05", json(reference).at("/previous/month").asText());
+        assertEquals("2018-07", json(reference).at("/next/month").asText());
+        assertEquals(1, countOf(json(reference), "2018-06-15"));
+
+        // an administrator rebuilds the index (as after a time zone change) while readers keep asking
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<Integer> rebuildStatuses = new ArrayList<>();
+        Thread admin = new Thread(() -> {
+            try {
+                for (int i = 0; i < 15; i++) {
+                    rebuildStatuses.add(sling.postAsAdmin(own + ".reindex.json", Map.of()).statusCode());
+                }
+            } finally {
+                rebuilding.set(false);
+            }
+        });
+        admin.start();
+        int reads = 0;
+        List<String> differing = new ArrayList<>();
+        while (rebuilding.get()) {
+            HttpResponse<String> now = sling.get(calendar);
+            reads++;
+            if (now.statusCode() != 200 || !now.body().equals(reference.body())) {
+                differing.add(now.statusCode() + " " + now.body());
+            }
+        }
+        admin.join();
+        assertEquals(Collections.nCopies(15, 200), rebuildStatuses);
+        assertTrue(reads >= 15, "the reader read while the index was rebuilt: " + reads + " reads");
+        assertTrue(differing.isEmpty(), differing.size() + " of " + reads
+                + " answers during the rebuild differed from the index's, the first: " + differing.stream().findFirst()
+                        .map(b -> b.substring(0, Math.min(b.length(), 300))).orElse(""));
+    }
+
+    @Test
     void pagesThroughAMonthWithACursor() {
         for (int i = 1; i <= 5; i++) {
             create("June story " + i, "2019-06-" + String.format("%02d", i * 5) + "T08:00:00+04:00");
@@ -218,6 +262,10 @@ class ArchiveIT {
     }
 
     private static String create(String title, String published) {
+        return create(site, title, published);
+    }
+
+    private static String create(String sitePath, String title, String published) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("lead", "Lead of " + title);
@@ -225,7 +273,7 @@ class ArchiveIT {
         if (published != null) {
             body.put("published", published);
         }
-        HttpResponse<String> response = sling.postJsonAsAuthor(site + ".articles.json", body);
+        HttpResponse<String> response = sling.postJsonAsAuthor(sitePath + ".articles.json", body);
         assertEquals(201, response.statusCode(), response.body());
         return json(response).path("path").asText();
     }

@@ -8,9 +8,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -247,7 +249,8 @@ public final class ArchiveClerk {
 
     /**
      * Rebuilds the index of a site from its archive folders, filing misfiled articles and drafts with a publish date
-     * first. Commits once per month so a large archive never builds one huge transaction.
+     * first. Filing commits once per month so a large archive never builds one huge transaction; the index itself (a
+     * node per month with articles, a few hundred at most) is counted first and replaced in one commit.
      */
     public static void rebuild(ResourceResolver resolver, SiteSettings site, Instant now)
             throws PersistenceException, RepositoryException {
@@ -278,13 +281,9 @@ public final class ArchiveClerk {
                 }
             }
         }
-        String indexPath = ResourceArchiveIndex.indexPath(site.path());
-        Resource oldIndex = resolver.getResource(indexPath);
-        if (oldIndex != null) {
-            resolver.delete(oldIndex);
-            resolver.commit();
-        }
-        List<String> monthsWithArticles = new ArrayList<>();
+        // count everything before writing anything, then replace the index in one commit: readers (and other
+        // cluster instances) see the old index or the new one, never a half-built or empty one
+        List<MonthCounts> counted = new ArrayList<>();
         archive = resolver.getResource(site.archivePath());
         if (archive != null) {
             for (Resource year : datedChildren(site, archive)) {
@@ -295,18 +294,38 @@ public final class ArchiveClerk {
                         counts = dayCounts(resolver, site, ym.atDay(day), counts, now);
                     }
                     if (counts.total() > 0) {
-                        putCounts(ResourceUtil.getOrCreateResource(resolver,
-                                ResourceArchiveIndex.monthPath(indexPath, ym), INDEX_NODE, "oak:Unstructured", false),
-                                counts, now);
-                        monthsWithArticles.add(ym.toString());
-                        resolver.commit();
+                        counted.add(counts);
                     }
                 }
             }
         }
+        replaceIndex(resolver, site, counted, now);
+    }
+
+    private static void replaceIndex(ResourceResolver resolver, SiteSettings site, List<MonthCounts> counted,
+            Instant now) throws PersistenceException {
+        String indexPath = ResourceArchiveIndex.indexPath(site.path());
+        Set<String> keep = new HashSet<>();
+        for (MonthCounts counts : counted) {
+            String monthPath = ResourceArchiveIndex.monthPath(indexPath, counts.month());
+            keep.add(monthPath);
+            putCounts(ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
+                    counts, now);
+        }
         Resource root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
+        for (Resource year : children(root)) {
+            for (Resource month : children(year)) {
+                if (!keep.contains(month.getPath())) {
+                    resolver.delete(month);
+                }
+            }
+            if (!year.hasChildren()) {
+                resolver.delete(year);
+            }
+        }
         ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
-        props.put(ResourceArchiveIndex.PN_MONTHS, monthsWithArticles.stream().sorted().toArray(String[]::new));
+        props.put(ResourceArchiveIndex.PN_MONTHS,
+                counted.stream().map(c -> c.month().toString()).sorted().toArray(String[]::new));
         props.put(ResourceArchiveIndex.PN_TIME_ZONE, site.zone().getId());
         props.put(ResourceArchiveIndex.PN_VERSION, ResourceArchiveIndex.VERSION);
         props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));

@@ -111,6 +111,25 @@ class ArchiveClerkTest {
         assertEquals(false, index.isCurrent("UTC"));
     }
 
+    @Test
+    void rebuildReplacesTheIndexInOneCommitAndDropsMonthsLeftEmpty() throws Exception {
+        create("january", "2022-01-10T14:40:00+04:00", SITE + "/articles/2022/01/10");
+        String march = create("march", "2022-03-01T09:00:00+04:00", SITE + "/articles/2022/03/01");
+        ArchiveClerk.rebuild(resolver, site, NOW);
+        resolver.delete(resolver.getResource(march)); // gone without the clerk hearing of it
+        resolver.commit();
+        String indexPath = ResourceArchiveIndex.indexPath(SITE);
+        assertNotNull(resolver.getResource(indexPath + "/2022/03"));
+
+        ArchiveClerk.rebuild(resolver, site, NOW);
+
+        ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, SITE);
+        assertEquals(java.util.List.of(YearMonth.of(2022, 1)), index.months());
+        assertEquals(1, index.month(YearMonth.of(2022, 1)).visible(10, NOW, site.zone()));
+        assertNull(resolver.getResource(indexPath + "/2022/03"), "the emptied month's counts are removed");
+        assertEquals(false, resolver.hasChanges());
+    }
+
     /** Creates an article node where told and files it like the clerk does after any write. */
     private String create(String name, String published, String parent) throws Exception {
         Resource article = createRaw(name, published, parent);
