@@ -1,5 +1,9 @@
 package dev.newsfeed.impl.html;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.jetbrains.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -26,10 +30,38 @@ public final class HtmlSanitizer {
             .requireRelsOnLinks("noopener")
             .toFactory();
 
+    /** Bodies up to this many characters are remembered once sanitised. */
+    static final int MEMO_MAX_BODY = 64 * 1024;
+    /** The memo is emptied when its bodies and results pass this many characters (about 16 MB of heap). */
+    static final long MEMO_MAX_CHARS = 8L * 1024 * 1024;
+
+    /**
+     * Sanitising is a pure function of the stored text, so its result is remembered by that text: every read of an
+     * article, listing with bodies or feed would otherwise parse the same body again. Keyed by content, never by
+     * path, so an edited body (here or on another cluster instance) is a new key and can never be served stale.
+     */
+    private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
+    private static final AtomicLong MEMO_CHARS = new AtomicLong();
+
     private HtmlSanitizer() {}
 
     /** Safe HTML of an article body, or null when there is no body. */
     public static @Nullable String article(@Nullable String html) {
-        return html == null ? null : ARTICLE.sanitize(html);
+        if (html == null) {
+            return null;
+        }
+        if (html.length() > MEMO_MAX_BODY) {
+            return ARTICLE.sanitize(html);
+        }
+        String safe = MEMO.get(html);
+        if (safe == null) {
+            safe = ARTICLE.sanitize(html);
+            if (MEMO_CHARS.addAndGet(html.length() + safe.length()) > MEMO_MAX_CHARS) {
+                MEMO.clear(); // rare and cheap: the hot bodies come back on their next read
+                MEMO_CHARS.set(html.length() + safe.length());
+            }
+            MEMO.put(html, safe);
+        }
+        return safe;
     }
 }

@@ -30,6 +30,7 @@ class HtmlSanitizerTest {
     })
     void dropsAnythingScriptable(String hostile) {
         String safe = HtmlSanitizer.article(hostile);
+        assertEquals(safe, HtmlSanitizer.article(hostile), "the remembered answer is the sanitised one");
         for (String bad : new String[] {"script", "onerror", "onload", "onclick", "javascript:", "data:", "style", "iframe", "svg"}) {
             assertFalse(safe.toLowerCase().contains(bad), () -> bad + " survived in " + safe);
         }
@@ -40,5 +41,25 @@ class HtmlSanitizerTest {
         assertEquals("<a href=\"https://example.org/\" rel=\"noopener\">x</a>",
                 HtmlSanitizer.article("<a href=\"https://example.org/\" target=\"_top\">x</a>"));
         assertNull(HtmlSanitizer.article(null));
+    }
+
+    @Test
+    void answersAnEditedBodyAfresh() {
+        String body = "<p>First version</p>";
+        assertEquals(body, HtmlSanitizer.article(body));
+        String edited = "<p>First version</p><script>alert(1)</script>";
+        assertEquals(body, HtmlSanitizer.article(edited));
+        assertEquals("<p>Second</p>", HtmlSanitizer.article("<p>Second</p>"));
+    }
+
+    @Test
+    void sanitisesBodiesTooLongToRememberAndStaysBounded() {
+        String longBody = "<p>" + "x".repeat(HtmlSanitizer.MEMO_MAX_BODY) + "</p><script>alert(1)</script>";
+        assertEquals("<p>" + "x".repeat(HtmlSanitizer.MEMO_MAX_BODY) + "</p>", HtmlSanitizer.article(longBody));
+        for (int i = 0; i < 400; i++) { // ~25 MB of distinct bodies through a memo of 8 M characters
+            String body = "<p>" + i + "y".repeat(30_000) + "</p><img src=x onerror=alert(1)>";
+            String safe = HtmlSanitizer.article(body);
+            assertFalse(safe.contains("onerror"), safe);
+        }
     }
 }
