@@ -3,11 +3,13 @@ package dev.newsfeed.impl.archive;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
@@ -58,8 +60,37 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
     public List<YearMonth> months() {
         if (months == null) {
             Resource root = resolver.getResource(indexPath);
-            months = root == null ? List.of() : parseMonths(root.getValueMap().get(PN_MONTHS, String[].class));
+            months = root == null ? List.of()
+                    : parsedMonths(indexPath, root.getValueMap().get(PN_MONTHS, String[].class));
         }
+        return months;
+    }
+
+    /** The stored list and its parsed form, per index. */
+    private record Parsed(String[] stored, List<YearMonth> months) {}
+
+    /** Sites of one instance; more and the memo starts over. */
+    private static final int MAX_PARSED = 1_000;
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
+    /**
+     * Parsing and sorting the list of months was a quarter of a calendar request on a 26-year archive. The parsed
+     * list is reused while the stored list is equal, compared value by value: a change made anywhere in the
+     * cluster is seen on the next read.
+     */
+    static List<YearMonth> parsedMonths(String indexPath, @Nullable String[] stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        Parsed parsed = PARSED.get(indexPath);
+        if (parsed != null && Arrays.equals(parsed.stored(), stored)) {
+            return parsed.months();
+        }
+        List<YearMonth> months = parseMonths(stored);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(indexPath, new Parsed(stored.clone(), months));
         return months;
     }
 

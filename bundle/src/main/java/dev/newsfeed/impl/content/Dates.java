@@ -41,14 +41,24 @@ public final class Dates {
 
     /** {@code yyyy/MM/dd} below the archive root. */
     public static String dayPath(LocalDate date) {
-        return String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return pad(pad(pad(new StringBuilder(10), date.getYear(), 4).append('/'), date.getMonthValue(), 2).append('/'),
+                date.getDayOfMonth(), 2).toString();
     }
 
     public static String monthPath(LocalDate date) {
-        return String.format("%04d/%02d", date.getYear(), date.getMonthValue());
+        return pad(pad(new StringBuilder(7), date.getYear(), 4).append('/'), date.getMonthValue(), 2).toString();
     }
 
     public static String yearPath(LocalDate date) {
-        return String.format("%04d", date.getYear());
+        return pad(new StringBuilder(4), date.getYear(), 4).toString();
+    }
+
+    /** Appends a non-negative number zero-padded to at least {@code width} digits (what {@code %0Nd} does). */
+    static StringBuilder pad(StringBuilder sb, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits);
     }
 }
