@@ -38,7 +38,6 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class ArchiveClerk {
 
-    public static final String NN_DRAFTS = "drafts";
     /** How long an article that went live stays among a month's scheduled instants (see reindexDay). */
     static final java.time.Duration RECENTLY_LIVE = java.time.Duration.ofMinutes(10);
 

@@ -36,8 +36,11 @@ public final class ArchiveListing {
 
     private ArchiveListing() {}
 
+    /**
+     * @param withBodies whether the articles' bodies are read (syndication shows them; list items do not)
+     */
     public static Slice list(ResourceResolver resolver, SiteSettings site, ArchiveIndex index, Period period,
-            @Nullable Cursor after, int limit, Instant now) {
+            @Nullable Cursor after, int limit, Instant now, boolean withBodies) {
         List<Article> page = new ArrayList<>(limit + 1);
         LocalDate startDay = after == null ? null : Dates.localDate(Instant.ofEpochMilli(after.publishedMillis()),
                 site.zone());
@@ -56,7 +59,7 @@ public final class ArchiveListing {
                         || counts.visible(day, now, site.zone()) == 0) {
                     continue;
                 }
-                page.addAll(dayArticles(resolver, site, date, after, now, limit + 1 - page.size()));
+                page.addAll(dayArticles(resolver, site, date, after, now, limit + 1 - page.size(), withBodies));
             }
         }
         boolean more = page.size() > limit;
@@ -75,7 +78,7 @@ public final class ArchiveListing {
             .thenComparing(Entry::id, Comparator.reverseOrder());
 
     private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date,
-            @Nullable Cursor after, Instant now, int wanted) {
+            @Nullable Cursor after, Instant now, int wanted, boolean withBodies) {
         Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         if (folder == null) {
             return List.of();
@@ -101,7 +104,8 @@ public final class ArchiveListing {
         entries.sort(NEWEST_FIRST);
         List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
         for (int i = 0; i < entries.size() && i < wanted; i++) {
-            articles.add(Article.from(entries.get(i).resource()));
+            Resource resource = entries.get(i).resource();
+            articles.add(withBodies ? Article.from(resource) : Article.summary(resource));
         }
         return articles;
     }

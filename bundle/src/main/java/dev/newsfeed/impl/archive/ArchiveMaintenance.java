@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.archive;
 
+import static dev.newsfeed.impl.content.ContentModel.NN_DRAFTS;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 import static dev.newsfeed.impl.content.ContentModel.RT_SITE;
 
@@ -471,7 +472,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     /** Whether a path lies below an article (its comments): such changes never move counts of the archive. */
     static boolean isInsideArticle(SiteSettings site, String path) {
         String archive = site.archivePath() + "/";
-        String drafts = site.path() + "/" + ArchiveClerk.NN_DRAFTS + "/";
+        String drafts = site.path() + "/" + NN_DRAFTS + "/";
         if (path.startsWith(archive)) {
             return path.substring(archive.length()).split("/").length > 4;
         }

@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.authoring;
 
+import static dev.newsfeed.impl.content.ContentModel.NN_DRAFTS;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 
 import java.time.Instant;
@@ -175,7 +176,7 @@ public final class AuthorListing {
     }
 
     private static List<Article> drafts(ResourceResolver resolver, SiteSettings site) {
-        Resource folder = resolver.getResource(site.path() + "/" + ArchiveClerk.NN_DRAFTS);
+        Resource folder = resolver.getResource(site.path() + "/" + NN_DRAFTS);
         List<Article> drafts = new ArrayList<>();
         if (folder != null) {
             for (Resource child : folder.getChildren()) {

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ValueMap;
+import org.apache.sling.api.wrappers.ValueMapDecorator;
 import org.jetbrains.annotations.NotNull;
 import org.jetbrains.annotations.Nullable;
 
@@ -28,7 +30,19 @@ public record Article(
         boolean commentsOpen) {
 
     public static @NotNull Article from(@NotNull Resource resource) {
-        ValueMap props = resource.getValueMap();
+        return from(resource, true);
+    }
+
+    /** The article without reading its body (null), for list items, which never show it. */
+    public static @NotNull Article summary(@NotNull Resource resource) {
+        return from(resource, false);
+    }
+
+    private static @NotNull Article from(@NotNull Resource resource, boolean withBody) {
+        // the whole article is read anyway: one pass over its properties is cheaper than a dozen look-ups, which
+        // each resolve namespace prefixes or ask for an absent property; a list item skips the body instead
+        ValueMap props = withBody ? new ValueMapDecorator(new HashMap<>(resource.getValueMap()))
+                : resource.getValueMap();
         Instant published = instant(props.get(PN_PUBLISHED, Calendar.class));
         Instant modified = instant(props.get(PN_LAST_MODIFIED, Calendar.class));
         if (modified == null) {
@@ -40,7 +54,7 @@ public record Article(
                 resource.getPath(),
                 props.get(PN_TITLE, resource.getName()),
                 props.get(PN_LEAD, String.class),
-                props.get(PN_BODY, String.class),
+                withBody ? props.get(PN_BODY, String.class) : null,
                 props.get(PN_AUTHOR, String.class),
                 published,
                 modified,

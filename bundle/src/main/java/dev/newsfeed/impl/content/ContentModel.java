@@ -11,6 +11,9 @@ public final class ContentModel {
     /** The archive root below a site. */
     public static final String NN_ARTICLES = "articles";
 
+    /** The folder of a site's articles without a publish date. */
+    public static final String NN_DRAFTS = "drafts";
+
     public static final String PN_RESOURCE_TYPE = "sling:resourceType";
     public static final String PN_TITLE = "jcr:title";
     public static final String PN_UUID = "jcr:uuid";

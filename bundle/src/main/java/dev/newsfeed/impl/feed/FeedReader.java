@@ -79,7 +79,7 @@ public final class FeedReader {
                 if (resource == null || !resource.isResourceType(ContentModel.RT_ARTICLE)) {
                     continue;
                 }
-                Article article = Article.from(resource);
+                Article article = Article.summary(resource);
                 if (article.published() == null || article.published().isAfter(now)) {
                     continue;
                 }
@@ -107,7 +107,7 @@ public final class FeedReader {
             Instant now) {
         Period period = new Period("feed", query.from(), query.to());
         ArchiveListing.Slice slice = ArchiveListing.list(resolver, site, index, period, query.page().cursor(),
-                query.page().limit(), now);
+                query.page().limit(), now, false);
         List<Article> articles = slice.articles();
         Cursor next = slice.more() ? ArchiveListing.cursorAfter(articles.get(articles.size() - 1)) : null;
         return new Slice(articles, next);

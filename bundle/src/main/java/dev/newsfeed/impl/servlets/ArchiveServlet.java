@@ -84,7 +84,7 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
         Instant now = Instant.now();
         ResourceArchiveIndex index = new ResourceArchiveIndex(request.getResourceResolver(), site.path());
         ArchiveListing.Slice slice = ArchiveListing.list(request.getResourceResolver(), site, index, period,
-                page.cursor(), page.limit(), now);
+                page.cursor(), page.limit(), now, false);
 
         String base = settings.baseUrl(request);
         List<ArticleDocument> items = new ArrayList<>(slice.articles().size());

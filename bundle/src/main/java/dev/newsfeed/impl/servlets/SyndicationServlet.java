@@ -54,7 +54,7 @@ public final class SyndicationServlet extends SlingSafeMethodsServlet {
         Instant now = Instant.now();
         ResourceArchiveIndex index = new ResourceArchiveIndex(request.getResourceResolver(), site.path());
         List<Article> articles = ArchiveListing.list(request.getResourceResolver(), site, index, Period.ALL, null,
-                ITEMS, now).articles();
+                ITEMS, now, true).articles();
         Instant updated = articles.stream().map(Article::lastChanged).max(Instant::compareTo)
                 .orElse(site.modified() == null ? Instant.EPOCH : site.modified());
         String base = settings.baseUrl(request);
