@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.archive.ArchiveIndex;
 import dev.newsfeed.impl.archive.MonthCounts;
 import dev.newsfeed.impl.content.Article;
