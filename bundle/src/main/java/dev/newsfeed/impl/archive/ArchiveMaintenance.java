@@ -39,6 +39,7 @@ import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.api.resource.observation.ResourceChange;
 import org.apache.sling.api.resource.observation.ResourceChangeListener;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -151,10 +152,14 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
                         ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
                         // a site's first check looks back as far as the index keeps instants that went live (a
                         // new site's first scheduled article may go live before it); liveLogged prevents repeats
-                        long since = props.get("liveChecked",
-                                now.minus(ArchiveClerk.RECENTLY_LIVE).toEpochMilli());
-                        props.put("liveChecked", now.toEpochMilli());
-                        return ChangeLog.trackGoingLive(r, site, wentLive(r, site, since, now), now);
+                        Long checked = props.get("liveChecked", Long.class);
+                        long since = checked != null ? checked
+                                : now.minus(ArchiveClerk.RECENTLY_LIVE).toEpochMilli();
+                        List<Resource> live = wentLive(r, site, since, now);
+                        if (recordCheck(checked, !live.isEmpty(), now)) {
+                            props.put("liveChecked", now.toEpochMilli());
+                        }
+                        return ChangeLog.trackGoingLive(r, site, live, now);
                     });
                     changes.forEach(purge::notify);
                 } catch (PersistenceException | RepositoryException | RuntimeException e) {
@@ -167,6 +172,17 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         } catch (LoginException | RuntimeException e) {
             log.warn("Checking for articles going live failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether a going-live check writes its time: when it found articles (the next check starts after them), on a
+     * site's first check, and otherwise only every few minutes, so an idle site is not written every 15 s by every
+     * instance of a cluster. A check that writes nothing looks at the same instants again next time, which is
+     * harmless: nothing went live in them, and the index keeps them (RECENTLY_LIVE) longer than the interval.
+     */
+    static boolean recordCheck(@Nullable Long lastRecorded, boolean foundLive, Instant now) {
+        return foundLive || lastRecorded == null
+                || now.toEpochMilli() - lastRecorded >= ArchiveClerk.RECENTLY_LIVE.toMillis() / 2;
     }
 
     /** Articles whose publish instant lies in (since, now], found through the index's scheduled instants. */
