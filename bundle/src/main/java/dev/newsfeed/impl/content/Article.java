@@ -39,9 +39,10 @@ public record Article(
     }
 
     private static @NotNull Article from(@NotNull Resource resource, boolean withBody) {
-        // one pass over the node's properties is cheaper than a dozen look-ups, each of which checks, reads and
-        // caches one property or asks for an absent one (the body is a single read too; a list item drops it)
-        ValueMap props = new ValueMapDecorator(new HashMap<>(resource.getValueMap()));
+        // the whole article is read anyway: one pass over its properties is cheaper than a dozen look-ups, which
+        // each resolve namespace prefixes or ask for an absent property; a list item skips the body instead
+        ValueMap props = withBody ? new ValueMapDecorator(new HashMap<>(resource.getValueMap()))
+                : resource.getValueMap();
         Instant published = instant(props.get(PN_PUBLISHED, Calendar.class));
         Instant modified = instant(props.get(PN_LAST_MODIFIED, Calendar.class));
         if (modified == null) {
