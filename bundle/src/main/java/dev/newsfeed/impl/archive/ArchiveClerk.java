@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,6 @@ public final class ArchiveClerk {
         ModifiableValueMap props = Objects.requireNonNull(month.adaptTo(ModifiableValueMap.class));
         props.put(ResourceArchiveIndex.PN_DAYS, Arrays.stream(counts.days()).boxed().toArray(Long[]::new));
         props.put(ResourceArchiveIndex.PN_SCHEDULED, Arrays.stream(counts.scheduled()).boxed().toArray(Long[]::new));
-        props.put(ResourceArchiveIndex.PN_KEYS, Arrays.stream(counts.keys()).boxed().toArray(Long[]::new));
         props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
     }
 
@@ -333,12 +333,24 @@ public final class ArchiveClerk {
 
     private static MonthCounts dayCounts(ResourceResolver resolver, SiteSettings site, LocalDate date,
             MonthCounts counts, Instant now) {
-        List<DayEntries.Entry> entries = DayEntries.read(
-                resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date)), site.zone(), date);
-        long recently = now.minus(RECENTLY_LIVE).toEpochMilli();
-        // still ahead, or gone live so recently that the going-live check may not have seen it yet
-        long[] ahead = entries.stream().mapToLong(DayEntries.Entry::published).filter(p -> p > recently).toArray();
-        return counts.withDay(date, entries.size(), ahead, DayEntries.fingerprint(entries), site.zone(), now);
+        Resource day = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
+        long count = 0;
+        List<Long> ahead = new ArrayList<>();
+        for (Resource child : day == null ? List.<Resource>of() : day.getChildren()) {
+            if (!child.isResourceType(RT_ARTICLE)) {
+                continue;
+            }
+            Calendar value = child.getValueMap().get(PN_PUBLISHED, Calendar.class);
+            Instant published = value == null ? null : value.toInstant();
+            if (published != null && Dates.localDate(published, site.zone()).equals(date)) {
+                count++;
+                if (published.isAfter(now.minus(RECENTLY_LIVE))) {
+                    // still ahead, or gone live so recently that the going-live check may not have seen it yet
+                    ahead.add(published.toEpochMilli());
+                }
+            }
+        }
+        return counts.withDay(date, count, ahead.stream().mapToLong(Long::longValue).toArray(), site.zone(), now);
     }
 
     /** The year, month or day folders below a folder (valid month numbers only). */

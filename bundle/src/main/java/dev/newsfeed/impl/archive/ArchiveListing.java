@@ -1,11 +1,15 @@
 package dev.newsfeed.impl.archive;
 
+import static dev.newsfeed.impl.content.ContentModel.PN_PUBLISHED;
+import static dev.newsfeed.impl.content.ContentModel.PN_UUID;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.newsfeed.impl.content.Article;
@@ -14,6 +18,7 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.Cursor;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ValueMap;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -54,8 +59,7 @@ public final class ArchiveListing {
                         || counts.visible(day, now, site.zone()) == 0) {
                     continue;
                 }
-                page.addAll(dayArticles(resolver, site, date, counts.key(day), after, now, limit + 1 - page.size(),
-                        withBodies));
+                page.addAll(dayArticles(resolver, site, date, after, now, limit + 1 - page.size(), withBodies));
             }
         }
         boolean more = page.size() > limit;
@@ -66,53 +70,42 @@ public final class ArchiveListing {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /**
-     * The articles of a day after the cursor, newest first. The day's list of (published, id, name) comes from memory
-     * while the index holds the fingerprint it was read under (so a page reads only the articles it shows, however
-     * many the day holds), else from the folder. Each shown article is read as the reader sees it; one that is gone
-     * or whose publish instant differs from the list (a write the index has not followed yet) sends the day back
-     * to its folder.
-     */
-    private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date, long key,
-            @Nullable Cursor after, Instant now, int wanted, boolean withBodies) {
-        String folderPath = site.archivePath() + "/" + Dates.dayPath(date);
-        List<DayEntries.Entry> remembered = key == 0 ? null : DayEntries.get(folderPath, key);
-        if (remembered != null) {
-            List<Article> articles = take(resolver, folderPath, remembered, after, now, wanted, withBodies);
-            if (articles != null) {
-                return articles;
-            }
-        }
-        List<DayEntries.Entry> entries = DayEntries.read(resolver.getResource(folderPath), site.zone(), date);
-        if (key != 0 && DayEntries.fingerprint(entries) == key) {
-            DayEntries.put(folderPath, key, entries); // the reader saw exactly what the index counted
-        }
-        List<Article> articles = take(resolver, folderPath, entries, after, now, wanted, withBodies);
-        return articles == null ? List.of() : articles;
-    }
+    /** What sorting a day needs of an article: its publish time and id, read without the rest of the node. */
+    private record Entry(long published, String id, Resource resource) {}
 
-    /** The first {@code wanted} live articles after the cursor, or null when an entry no longer matches its node. */
-    private static @Nullable List<Article> take(ResourceResolver resolver, String folderPath,
-            List<DayEntries.Entry> entries, @Nullable Cursor after, Instant now, int wanted, boolean withBodies) {
-        List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
-        long nowMillis = now.toEpochMilli();
-        for (DayEntries.Entry entry : entries) {
-            if (articles.size() >= wanted) {
-                break;
-            }
-            if (entry.published() > nowMillis || (after != null && !after.isBefore(entry.published(), entry.id()))) {
+    /** Newest first; same publish time: greater id first. */
+    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(Entry::published).reversed()
+            .thenComparing(Entry::id, Comparator.reverseOrder());
+
+    private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date,
+            @Nullable Cursor after, Instant now, int wanted, boolean withBodies) {
+        Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
+        if (folder == null) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Resource child : folder.getChildren()) {
+            if (!child.isResourceType(RT_ARTICLE)) {
                 continue;
             }
-            Resource resource = resolver.getResource(folderPath + "/" + entry.name());
-            if (resource == null || !resource.isResourceType(RT_ARTICLE)) {
-                return null;
+            ValueMap props = child.getValueMap();
+            Calendar value = props.get(PN_PUBLISHED, Calendar.class);
+            if (value == null) {
+                continue;
             }
-            Article article = withBodies ? Article.from(resource) : Article.summary(resource);
-            if (article.published() == null || article.published().toEpochMilli() != entry.published()
-                    || !article.id().equals(entry.id())) {
-                return null;
+            Instant published = value.toInstant();
+            String id = Article.id(child.getPath(), props.get(PN_UUID, String.class));
+            if (published.isAfter(now) || !Dates.localDate(published, site.zone()).equals(date)
+                    || (after != null && !after.isBefore(published.toEpochMilli(), id))) {
+                continue;
             }
-            articles.add(article);
+            entries.add(new Entry(published.toEpochMilli(), id, child));
+        }
+        entries.sort(NEWEST_FIRST);
+        List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
+        for (int i = 0; i < entries.size() && i < wanted; i++) {
+            Resource resource = entries.get(i).resource();
+            articles.add(withBodies ? Article.from(resource) : Article.summary(resource));
         }
         return articles;
     }

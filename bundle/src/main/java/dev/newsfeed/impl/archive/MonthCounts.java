@@ -12,30 +12,20 @@ import org.jetbrains.annotations.Nullable;
  * The archive index of one month: per day the number of articles with a publish date (published or scheduled),
  * and the publish instants of those that were still in the future when the day was last indexed. The number of
  * articles a reader sees on a day at a moment is the first minus those of the second still ahead: no write is
- * needed when a scheduled article goes live. Per day also the fingerprint of its articles (see {@link DayEntries}),
- * 0 where unknown.
+ * needed when a scheduled article goes live.
  */
-public record MonthCounts(YearMonth month, long[] days, long[] scheduled, long[] keys, @Nullable Instant updated) {
+public record MonthCounts(YearMonth month, long[] days, long[] scheduled, @Nullable Instant updated) {
 
     public MonthCounts {
         if (days.length != month.lengthOfMonth()) {
             days = Arrays.copyOf(days, month.lengthOfMonth());
-        }
-        if (keys.length != month.lengthOfMonth()) {
-            keys = Arrays.copyOf(keys, month.lengthOfMonth());
         }
         scheduled = scheduled.clone();
         Arrays.sort(scheduled);
     }
 
     public static MonthCounts empty(YearMonth month) {
-        return new MonthCounts(month, new long[month.lengthOfMonth()], new long[0], new long[month.lengthOfMonth()],
-                null);
-    }
-
-    /** The fingerprint of a day's articles (1-based), or 0 when the index does not know it. */
-    public long key(int day) {
-        return keys[day - 1];
+        return new MonthCounts(month, new long[month.lengthOfMonth()], new long[0], null);
     }
 
     /** Articles of a day (1-based) that readers see at {@code now}. */
@@ -93,35 +83,28 @@ public record MonthCounts(YearMonth month, long[] days, long[] scheduled, long[]
         return last;
     }
 
-    /**
-     * A copy with one day's figures replaced: its count, the instants of its articles still ahead and the
-     * fingerprint of its articles.
-     */
-    public MonthCounts withDay(LocalDate date, long count, long[] scheduledOfDay, long key, ZoneId zone,
-            Instant updated) {
+    /** A copy with one day's figures replaced: its count and the instants of its articles still ahead. */
+    public MonthCounts withDay(LocalDate date, long count, long[] scheduledOfDay, ZoneId zone, Instant updated) {
         int day = date.getDayOfMonth();
         long[] newDays = days.clone();
         newDays[day - 1] = count;
-        long[] newKeys = keys.clone();
-        newKeys[day - 1] = count == 0 ? 0 : key;
         long[] kept = Arrays.stream(scheduled)
                 .filter(s -> !Instant.ofEpochMilli(s).atZone(zone).toLocalDate().equals(date))
                 .toArray();
         long[] merged = Arrays.copyOf(kept, kept.length + scheduledOfDay.length);
         System.arraycopy(scheduledOfDay, 0, merged, kept.length, scheduledOfDay.length);
-        return new MonthCounts(month, newDays, merged, newKeys, updated);
+        return new MonthCounts(month, newDays, merged, updated);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MonthCounts other && month.equals(other.month) && Arrays.equals(days, other.days)
-                && Arrays.equals(scheduled, other.scheduled) && Arrays.equals(keys, other.keys);
+                && Arrays.equals(scheduled, other.scheduled);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * month.hashCode() + Arrays.hashCode(days)) + Arrays.hashCode(scheduled))
-                + Arrays.hashCode(keys);
+        return 31 * (31 * month.hashCode() + Arrays.hashCode(days)) + Arrays.hashCode(scheduled);
     }
 
     @Override

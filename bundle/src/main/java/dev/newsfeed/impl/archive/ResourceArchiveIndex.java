@@ -20,8 +20,7 @@ import org.jetbrains.annotations.Nullable;
  * The archive index as stored in the repository, below {@code /var/newsfeed/index} + the site's path:
  * <pre>
  * {index}                months (String[] "yyyy-MM", ascending), timeZone, version, updated
- * {index}/yyyy/MM        days (Long[] one per day of the month), scheduled (Long[] epoch millis),
- *                        keys (Long[] per day, the fingerprint of its articles, see DayEntries), updated
+ * {index}/yyyy/MM        days (Long[] one per day of the month), scheduled (Long[] epoch millis), updated
  * </pre>
  * Reads are memoized for the life of the object (one request).
  */
@@ -32,13 +31,12 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
     static final String PN_MONTHS = "months";
     static final String PN_DAYS = "days";
     static final String PN_SCHEDULED = "scheduled";
-    static final String PN_KEYS = "keys";
     static final String PN_UPDATED = "updated";
     static final String PN_TIME_ZONE = "timeZone";
     static final String PN_VERSION = "version";
 
     /** Bumped when the stored layout changes: an index of another version is rebuilt. */
-    public static final long VERSION = 2; // 2: per-day fingerprints ("keys")
+    public static final long VERSION = 1;
 
     private final ResourceResolver resolver;
     private final String indexPath;
@@ -124,8 +122,7 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
         ValueMap props = resource.getValueMap();
         long[] days = toLongs(props.get(PN_DAYS, Long[].class));
         long[] scheduled = toLongs(props.get(PN_SCHEDULED, Long[].class));
-        long[] keys = toLongs(props.get(PN_KEYS, Long[].class));
-        return new MonthCounts(month, days, scheduled, keys, instant(props.get(PN_UPDATED, Calendar.class)));
+        return new MonthCounts(month, days, scheduled, instant(props.get(PN_UPDATED, Calendar.class)));
     }
 
     static List<YearMonth> parseMonths(@Nullable String[] values) {

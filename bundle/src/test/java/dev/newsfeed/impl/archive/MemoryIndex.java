@@ -30,7 +30,7 @@ final class MemoryIndex implements ArchiveIndex {
                 .filter(s -> Instant.ofEpochMilli(s).atZone(zone).toLocalDate().equals(day)).toArray();
         long[] merged = java.util.stream.LongStream.concat(java.util.Arrays.stream(previousAhead),
                 java.util.Arrays.stream(ahead)).toArray();
-        months.put(month, counts.withDay(day, counts.days()[day.getDayOfMonth() - 1] + 1, merged, 0, zone, indexedAt));
+        months.put(month, counts.withDay(day, counts.days()[day.getDayOfMonth() - 1] + 1, merged, zone, indexedAt));
         return this;
     }
 
