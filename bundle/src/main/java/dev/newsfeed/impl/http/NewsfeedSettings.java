@@ -26,10 +26,18 @@ public final class NewsfeedSettings {
     public @interface Config {
         @AttributeDefinition(name = "Public base URL",
                 description = "Scheme, host and port under which readers reach this API, e.g. https://news.example."
-                        + " Used for every absolute URL in documents (url, attributionUrl, href links). Empty: taken"
-                        + " from each request's scheme and Host header, which is fine locally but must be set behind a"
-                        + " CDN, or a forged Host header would end up in cached documents.")
+                        + " Used for every absolute URL in documents (url, attributionUrl, href links). Empty: the"
+                        + " request's host when it is one of the trusted hosts, else http://localhost and the port the"
+                        + " request came in on; a client never chooses the host of a cacheable answer.")
         String public_base_url() default "";
+
+        @AttributeDefinition(name = "Trusted hosts",
+                description = "Used only while the public base URL is empty: host names (or host:port) a request may"
+                        + " name in its Host header (or absolute request target) to have absolute URLs formed with it."
+                        + " A name without a port is trusted on the port the request came in on only. Any other host"
+                        + " (a forged Host, X-Forwarded-Host or Forwarded header, an absolute request target) is"
+                        + " ignored: URLs then use http://localhost:<that port>.")
+        String[] trusted_hosts() default {"localhost", "127.0.0.1", "[::1]"};
 
         @AttributeDefinition(name = "Cache max-age",
                 description = "Seconds a browser may reuse a public document (Cache-Control max-age).")
@@ -52,6 +60,7 @@ public final class NewsfeedSettings {
     }
 
     private volatile String publicBaseUrl = "";
+    private volatile TrustedHosts trustedHosts = TrustedHosts.of(new String[] {"localhost", "127.0.0.1", "[::1]"});
     private volatile CachePolicy publicCache = CachePolicy.shared(60, 600, 30);
     private volatile String keyHeader = "Surrogate-Key";
 
@@ -59,28 +68,30 @@ public final class NewsfeedSettings {
     @Modified
     void activate(Config config) {
         publicBaseUrl = trimSlash(config.public_base_url());
+        trustedHosts = TrustedHosts.of(config.trusted_hosts());
         long maxAge = Math.max(0, config.cache_max_age());
         publicCache = CachePolicy.shared(maxAge, config.cache_s_maxage() < 0 ? maxAge : config.cache_s_maxage(),
                 config.cache_stale_while_revalidate());
         keyHeader = config.surrogate_key_header() == null ? "" : config.surrogate_key_header().trim();
         if (publicBaseUrl.isEmpty()) {
-            log.warn("public.base.url is not set: absolute URLs follow each request's Host header."
-                    + " Set it before putting a CDN in front of Sling.");
+            log.warn("public.base.url is not set: absolute URLs use the request's host only when it is one of {},"
+                    + " else http://localhost. Set it before putting a CDN in front of Sling.", trustedHosts);
         } else {
             log.info("Newsfeed public base URL {}, {}", publicBaseUrl, publicCache.header());
         }
     }
 
-    /** Base of absolute URLs, without a trailing slash. */
+    /**
+     * Base of absolute URLs, without a trailing slash: the configured public base URL, else one formed from the
+     * connection (see {@link TrustedHosts}), never from a host the client chose.
+     */
     public String baseUrl(HttpServletRequest request) {
         String configured = publicBaseUrl;
         if (!configured.isEmpty()) {
             return configured;
         }
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort || port <= 0 ? "" : ":" + port);
+        return trustedHosts.baseUrl(request.isSecure(), request.getServerName(), request.getServerPort(),
+                request.getLocalPort());
     }
 
     public CachePolicy publicCache() {

@@ -43,14 +43,38 @@ class SiteServletTest {
     }
 
     @Test
-    void takesTheBaseUrlFromTheRequestWhenNoneIsConfigured() throws Exception {
-        context.registerInjectActivateService(dev.newsfeed.impl.http.NewsfeedSettings.class, "public.base.url", "",
-                "service.ranking", 100);
-        SiteServlet unconfigured = context.registerInjectActivateService(new SiteServlet());
-        context.request().setServerName("localhost");
+    void takesTheBaseUrlFromATrustedRequestHostWhenNoneIsConfigured() throws Exception {
+        SiteServlet unconfigured = unconfigured();
+        context.request().setServerName("127.0.0.1");
         context.request().setServerPort(8080);
-        unconfigured.doGet(context.request(), context.response());
+        unconfigured.doGet(onLocalPort(8080), context.response());
+        assertEquals("http://127.0.0.1:8080/content/newsfeed/day.feed.json",
+                json(context.response()).at("/links/feed").asText());
+    }
+
+    @Test
+    void neverPutsAForgedHostIntoADocument() throws Exception {
+        SiteServlet unconfigured = unconfigured();
+        context.request().setServerName("evil.example");
+        context.request().setServerPort(80);
+        unconfigured.doGet(onLocalPort(8080), context.response());
         assertEquals("http://localhost:8080/content/newsfeed/day.feed.json",
                 json(context.response()).at("/links/feed").asText());
+    }
+
+    private SiteServlet unconfigured() {
+        context.registerInjectActivateService(dev.newsfeed.impl.http.NewsfeedSettings.class, "public.base.url", "",
+                "service.ranking", 100);
+        return context.registerInjectActivateService(new SiteServlet());
+    }
+
+    /** The mock request has no connection; Jetty's answers the port the connection came in on. */
+    private org.apache.sling.api.SlingHttpServletRequest onLocalPort(int port) {
+        return new org.apache.sling.api.wrappers.SlingHttpServletRequestWrapper(context.request()) {
+            @Override
+            public int getLocalPort() {
+                return port;
+            }
+        };
     }
 }
