@@ -90,8 +90,9 @@ public final class NewsfeedSettings {
         if (!configured.isEmpty()) {
             return configured;
         }
-        return trustedHosts.baseUrl(request.isSecure(), request.getServerName(), request.getServerPort(),
-                request.getLocalPort());
+        // not request.isSecure(): Jetty takes it from an absolute request target (GET https://...) too
+        boolean tls = request.getAttribute("javax.servlet.request.cipher_suite") != null;
+        return trustedHosts.baseUrl(tls, request.getServerName(), request.getServerPort(), request.getLocalPort());
     }
 
     public CachePolicy publicCache() {
