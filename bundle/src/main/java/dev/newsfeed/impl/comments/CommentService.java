@@ -251,9 +251,11 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
                 log.warn("Comment counts: {} differed and were refolded {}, {} corrected {} ({} counters, {} ms)",
                         report.nudged().size(), report.nudged(), report.corrected().size(), report.corrected(),
                         report.counters(), millis);
-            } else {
-                log.debug("Comment counts checked: {} counters, {} folders recounted, {} ms", report.counters(),
+            } else if (report.recounted() > 0) {
+                log.info("Comment counts checked: {} counters, {} folders walked, {} ms", report.counters(),
                         report.recounted(), millis);
+            } else {
+                log.debug("Comment counts checked: {} counters, {} ms", report.counters(), millis);
             }
             if (k.hasSuspects()) {
                 next = Math.min(next, 5);

@@ -37,7 +37,8 @@ import org.jetbrains.annotations.Nullable;
  *
  * <p>The keeper therefore holds, in memory, the number of comments of every day folder of every status and of every
  * public thread: built by one walk of the stored comments (at start, after the journal replay), then kept current by
- * recounting only the folders that change events name. A pass compares these numbers with the counters (one read
+ * recounting only the folders that change events name (and walked again every hour, in case an event was missed).
+ * A pass compares these numbers with the counters (one read
  * per counter; status counters every pass, thread counters when their thread changed or was suspect) and for a
  * difference:
  * <ol>
@@ -60,6 +61,8 @@ public final class CountKeeper {
     static final String PN_REPAIR = "countRepair";
     /** More changed paths than this between two passes: the next pass recounts everything. */
     static final int MAX_CHANGED = 50_000;
+    /** Walks everything again this often, in case a change event was missed (a walk costs ~3 µs a comment). */
+    static final Duration WALK_EVERY = Duration.ofHours(1);
 
     /** The shown value of a counter and its repair token. */
     public record Shown(long value, @Nullable String token) {}
@@ -99,6 +102,7 @@ public final class CountKeeper {
     private final Map<String, Suspect> suspects = new HashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean rebuild = true;
+    private @Nullable Instant walked;
 
     public CountKeeper(Counters counters, Duration settle) {
         this.counters = counters;
@@ -129,8 +133,11 @@ public final class CountKeeper {
     public Report pass(ResourceResolver resolver, Collection<SiteSettings> sites, Instant now)
             throws PersistenceException, RepositoryException {
         resolver.refresh();
-        boolean all = rebuild;
+        boolean all = rebuild || walked == null || Duration.between(walked, now).compareTo(WALK_EVERY) >= 0;
         rebuild = false;
+        if (all) {
+            walked = now;
+        }
         List<String> paths = new ArrayList<>(changed);
         changed.removeAll(paths);
         int[] recounted = {0};
@@ -230,7 +237,7 @@ public final class CountKeeper {
         if (exact != expected || exact == value) {
             return; // what the keeper remembered was behind: the next pass compares again with the recount
         }
-        if (counters.correct(resolver, path, token, exact - value, UUID.randomUUID() + "@" + now)) {
+        if (counters.correct(resolver, path, token, exact - value, UUID.randomUUID() + "-" + now.toEpochMilli())) {
             corrected.put(path, value + " -> " + exact);
         }
     }

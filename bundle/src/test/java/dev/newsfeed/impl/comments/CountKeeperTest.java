@@ -169,6 +169,8 @@ class CountKeeperTest {
         assertEquals(0, next.recounted(), "only changed day folders and threads are counted again");
         assertEquals(List.of(), next.nudged());
         assertFalse(keeper.hasSuspects());
+        assertEquals(5, keeper.pass(resolver, List.of(site), T0.plusSeconds(3_600)).recounted(),
+                "everything is walked again every hour, in case a change event was missed");
     }
 
     @Test
