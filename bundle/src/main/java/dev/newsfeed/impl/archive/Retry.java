@@ -46,7 +46,7 @@ public final class Retry {
      * Whether an exception is Oak's merge conflict (OakState0001, or OakMerge0001 on a DocumentNodeStore) or a stale
      * item, which a fresh attempt resolves.
      */
-    static boolean isConflict(Throwable e) {
+    public static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidItemStateException) {
                 return true;

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import dev.newsfeed.api.CommentChecker;
 import dev.newsfeed.api.CommentSubmission;
 import dev.newsfeed.api.Verdict;
+import dev.newsfeed.impl.archive.ArchiveMaintenance;
 import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.ModifiableValueMap;
@@ -27,6 +29,9 @@ import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.api.resource.ResourceUtil;
+import org.apache.sling.api.resource.observation.ExternalResourceChangeListener;
+import org.apache.sling.api.resource.observation.ResourceChange;
+import org.apache.sling.api.resource.observation.ResourceChangeListener;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -46,9 +51,15 @@ import org.slf4j.LoggerFactory;
  * The comment policy of the instance: limits, anti-abuse settings, the shared secret, plug-in checkers, and the
  * {@code comments} service user every comment write runs as.
  */
-@Component(service = CommentService.class, immediate = true)
+@Component(service = {CommentService.class, ResourceChangeListener.class}, immediate = true,
+        property = {
+            ResourceChangeListener.PATHS + "=" + CommentStore.ROOT,
+            ResourceChangeListener.PATHS + "=" + ArchiveMaintenance.CONTENT_ROOT,
+            ResourceChangeListener.CHANGES + "=ADDED",
+            ResourceChangeListener.CHANGES + "=REMOVED"
+        })
 @Designate(ocd = CommentService.Config.class)
-public final class CommentService {
+public final class CommentService implements ResourceChangeListener, ExternalResourceChangeListener {
 
     static final String SUBSERVICE = "comments";
     private static final Logger log = LoggerFactory.getLogger(CommentService.class);
@@ -95,6 +106,16 @@ public final class CommentService {
         @AttributeDefinition(name = "Forwarded header",
                 description = "Header naming the client behind a trusted proxy.")
         String forwarded_header() default "X-Forwarded-For";
+
+        @AttributeDefinition(name = "Count check",
+                description = "Seconds between comparisons of the comment counts with the stored comments (5 while"
+                        + " a count differs). The first runs right after the journal replay at start.")
+        int counts_check_seconds() default 60;
+
+        @AttributeDefinition(name = "Count settle",
+                description = "Seconds a count must differ, unchanged, after it was refolded before the difference"
+                        + " is added to it (longer than Oak's counter consolidation retries, 32 s).")
+        int counts_settle_seconds() default 40;
     }
 
     @Reference
@@ -111,6 +132,8 @@ public final class CommentService {
     private CommentJournal journal;
     private ScheduledExecutorService worker;
     private int replayFailures;
+    private volatile CountKeeper keeper = new CountKeeper(new OakCounters(), Duration.ofSeconds(40));
+    private boolean countsStarted;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindChecker(CommentChecker checker) {
@@ -138,6 +161,9 @@ public final class CommentService {
 
     @Modified
     void modified(Config config) {
+        if (this.config == null || this.config.counts_settle_seconds() != config.counts_settle_seconds()) {
+            keeper = new CountKeeper(new OakCounters(), Duration.ofSeconds(Math.max(1, config.counts_settle_seconds())));
+        }
         this.config = config;
         this.clients = new TokenBuckets(config.client_burst(), config.client_per_minute());
         this.articles = new TokenBuckets(config.article_burst(), config.article_per_minute());
@@ -179,6 +205,7 @@ public final class CommentService {
                 log.warn("Restored {} comments from the journal that the repository had lost", restored);
             }
             replayFailures = 0;
+            startCounts();
         } catch (LoginException | IOException | javax.jcr.RepositoryException
                 | RuntimeException e) {
             // right after start the service user or its ACLs may not be there yet
@@ -186,8 +213,76 @@ public final class CommentService {
                 worker.schedule(this::replay, 2, TimeUnit.SECONDS);
             } else {
                 log.error("Could not replay the comment journal", e);
+                startCounts();
             }
         }
+    }
+
+    private void startCounts() {
+        if (!countsStarted) {
+            countsStarted = true;
+            worker.execute(this::checkCounts);
+        }
+    }
+
+    @Override
+    public void onChange(List<ResourceChange> changes) {
+        CountKeeper k = keeper;
+        for (ResourceChange change : changes) {
+            String path = change.getPath();
+            if (path.startsWith(CommentStore.ROOT) || path.contains("/" + CommentStore.NN_PUBLIC)) {
+                k.changed(path);
+            }
+        }
+    }
+
+    /**
+     * Makes the comment counts exact again (see {@link CountKeeper}): right after the journal replay at start, then
+     * every {@code counts.check.seconds}, every 5 s while a count differs.
+     */
+    private void checkCounts() {
+        CountKeeper k = keeper;
+        long next = Math.max(1, config.counts_check_seconds());
+        try (ResourceResolver resolver = serviceResolver()) {
+            long started = System.nanoTime();
+            CountKeeper.Report report = k.pass(resolver, sites(resolver), Instant.now());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (!report.nudged().isEmpty() || !report.corrected().isEmpty()) {
+                log.warn("Comment counts: {} differed and were refolded {}, {} corrected {} ({} counters, {} ms)",
+                        report.nudged().size(), report.nudged(), report.corrected().size(), report.corrected(),
+                        report.counters(), millis);
+            } else if (report.recounted() > 0) {
+                log.info("Comment counts checked: {} counters, {} folders walked, {} ms", report.counters(),
+                        report.recounted(), millis);
+            } else {
+                log.debug("Comment counts checked: {} counters, {} ms", report.counters(), millis);
+            }
+            if (k.hasSuspects()) {
+                next = Math.min(next, 5);
+            }
+        } catch (LoginException | javax.jcr.RepositoryException | IOException | RuntimeException e) {
+            log.warn("Checking the comment counts failed: {}", e.toString());
+            k.recountAll();
+            next = Math.min(next, 10);
+        }
+        try {
+            worker.schedule(this::checkCounts, next, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // deactivated
+        }
+    }
+
+    private static List<SiteSettings> sites(ResourceResolver resolver) {
+        List<SiteSettings> sites = new ArrayList<>();
+        Resource root = resolver.getResource(ArchiveMaintenance.CONTENT_ROOT);
+        if (root != null) {
+            for (Resource child : root.getChildren()) {
+                if (child.isResourceType(ContentModel.RT_SITE)) {
+                    sites.add(SiteSettings.from(child));
+                }
+            }
+        }
+        return sites;
     }
 
     private void compact() {

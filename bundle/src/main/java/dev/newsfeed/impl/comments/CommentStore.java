@@ -264,7 +264,9 @@ public final class CommentStore {
      * Counts are Oak atomic counters ({@code mix:atomicCounter}): a commit adds its delta as {@code oak:increment} and
      * Oak folds it in when the commit is applied, so concurrent submissions never conflict on a count and no delta is
      * lost (a plain read-increment-write would lose some: Oak merges two concurrent writes of the same value
-     * silently). On a DocumentNodeStore each cluster instance keeps its own shard.
+     * silently). On a DocumentNodeStore each cluster instance keeps its own shard, folded into the total later and
+     * not at all when the JVM dies first: {@link CountKeeper} compares the counts with the stored comments and
+     * repairs them.
      */
     private static void count(ResourceResolver resolver, SiteSettings site, CommentStatus status, long delta)
             throws PersistenceException {
