@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Comments are sent from 8 threads, and approved by a moderator, while the JVM is killed with SIGKILL; after a
- * restart on the same repository every comment that was answered 202 before the kill is there, and within
+ * restart on the same repository every comment that was answered 202 before the kill is there, every approval
+ * answered 200 has its comment approved (moderations are journaled like submissions), and within
  * {@link #COUNTS_EXACT} of Newsfeed answering again the counts equal the comments: the site's pending and approved
  * counts (moderation.json {@code counts}) the comments listed in each status, the article's approved count (its
  * document and its comments list) the approved comments shown.
@@ -58,6 +59,7 @@ class KillRecoveryIT {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         java.util.concurrent.BlockingQueue<String> toApprove = new java.util.concurrent.LinkedBlockingQueue<>();
         AtomicInteger approvedBeforeKill = new AtomicInteger();
+        Set<String> approvedAnswered = ConcurrentHashMap.newKeySet();
         List<String> serverErrors = new ArrayList<>();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(9);
@@ -70,6 +72,7 @@ class KillRecoveryIT {
                             Map.of("id", id, "action", "approve"));
                     if (r.statusCode() == 200) {
                         approvedBeforeKill.incrementAndGet();
+                        approvedAnswered.add(id);
                     } else if (r.statusCode() >= 500) {
                         synchronized (serverErrors) {
                             serverErrors.add(r.statusCode() + " " + r.body());
@@ -127,6 +130,8 @@ class KillRecoveryIT {
             List<String> missing = answered.stream().filter(id -> !pending.contains(id) && !approved.contains(id))
                     .toList();
             assertEquals(List.of(), missing, "answered 202 before the kill but missing after the restart");
+            List<String> unapproved = approvedAnswered.stream().filter(id -> !approved.contains(id)).toList();
+            assertEquals(List.of(), unapproved, "approval answered 200 before the kill but lost after the restart");
         });
         // counts: exact within the bound, measured from the moment Newsfeed answered again
         Eventually.within(COUNTS_EXACT, () -> {
@@ -148,7 +153,7 @@ class KillRecoveryIT {
         double exactAfter = (System.nanoTime() - ready) / 1e9;
         System.out.println("KillRecoveryIT: " + answered.size() + " comments answered 202 before SIGKILL, all "
                 + "present after restart; " + sent.get() + " sent; " + approvedBeforeKill.get() + " approvals answered"
-                + " 200 before the kill; " + pending.size() + " pending and " + approved.size() + " approved after;"
+                + " 200 before the kill, all approved after; " + pending.size() + " pending and " + approved.size() + " approved after;"
                 + " server errors " + serverErrors.size());
         System.out.printf("KillRecoveryIT: counts exact %.1f s after Newsfeed answered again (%.1f s after the"
                 + " restart began); observed: %s%n", exactAfter, (System.nanoTime() - restarting) / 1e9, drift);

@@ -32,15 +32,32 @@ public final class CommentJournal {
     static final long KEEP_SECONDS = 120;
     private static final Logger log = LoggerFactory.getLogger(CommentJournal.class);
 
-    /** One journaled comment: the site it belongs to, its duplicate hash and the record, in plain JSON types. */
+    /**
+     * One journaled event, in plain JSON types: a new comment (the site it belongs to, its duplicate hash and the
+     * record), or a moderation of one ({@code moderatedFrom} the status it had, {@code status} the one it got, by
+     * {@code moderator} at {@code moderatedAt}). Lines written before moderations were journaled read as comments.
+     */
     public record Entry(String site, String duplicate, String id, String status, String articleId,
             String articlePath, String articleTitle, String author, String email, String url, String text, String html,
-            String parent, long depth, long created, String clientHash, String reason) {
+            String parent, long depth, long created, String clientHash, String reason, String moderatedFrom,
+            String moderator, Long moderatedAt) {
 
         public static Entry of(String site, String duplicate, CommentStore.Record r) {
             return new Entry(site, duplicate, r.id(), r.status().key(), r.articleId(), r.articlePath(),
                     r.articleTitle(), r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(), r.depth(),
-                    r.created().toEpochMilli(), r.clientHash(), r.reason());
+                    r.created().toEpochMilli(), r.clientHash(), r.reason(), null, null, null);
+        }
+
+        /** A moderation: the comment {@code after} it, which had status {@code from} before. */
+        public static Entry moderation(String site, CommentStatus from, CommentStore.Record after, String moderator,
+                Instant at) {
+            return new Entry(site, null, after.id(), after.status().key(), after.articleId(), null, null, null, null,
+                    null, null, null, null, 0, after.created().toEpochMilli(), null, null, from.key(), moderator,
+                    at.toEpochMilli());
+        }
+
+        public boolean isModeration() {
+            return moderatedFrom != null && moderatedAt != null;
         }
 
         public CommentStore.Record record() {
@@ -118,11 +135,12 @@ public final class CommentJournal {
         return entries;
     }
 
-    /** Keeps only the entries that are recent or that {@code missing} says the repository lacks. */
+    /** Keeps only the entries that are recent or whose effect {@code missing} says the repository lacks. */
     public synchronized void compact(Instant now, Predicate<Entry> missing) throws IOException {
         List<Entry> keep = new ArrayList<>();
         for (Entry e : entries()) {
-            if (e.record().created().isAfter(now.minusSeconds(KEEP_SECONDS)) || missing.test(e)) {
+            long at = e.isModeration() ? e.moderatedAt() : e.created();
+            if (Instant.ofEpochMilli(at).isAfter(now.minusSeconds(KEEP_SECONDS)) || missing.test(e)) {
                 keep.add(e);
             }
         }

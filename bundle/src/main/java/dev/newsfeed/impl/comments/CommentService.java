@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.newsfeed.api.CommentChecker;
 import dev.newsfeed.api.CommentSubmission;
@@ -33,6 +34,7 @@ import org.apache.sling.api.resource.observation.ExternalResourceChangeListener;
 import org.apache.sling.api.resource.observation.ResourceChange;
 import org.apache.sling.api.resource.observation.ResourceChangeListener;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.jetbrains.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -180,16 +182,44 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
         journal.append(CommentJournal.Entry.of(sitePath, duplicate, record));
     }
 
-    /** Puts back journaled comments the repository lost (a JVM killed before TarMK flushed its head). */
+    /**
+     * Moves a comment to another status for a moderator, and journals the change on disk before the moderator is
+     * told (as submissions are): TarMK keeps its head revision in memory for a few seconds, and an approval answered
+     * 200 must survive a JVM killed meanwhile. Returns the comment after the change, or null when there is none.
+     */
+    public @Nullable CommentStore.Record moderate(ResourceResolver resolver, SiteSettings site, String id,
+            CommentStatus target, String moderator, Instant now)
+            throws PersistenceException, javax.jcr.RepositoryException, IOException {
+        AtomicReference<CommentStatus> before = new AtomicReference<>();
+        CommentStore.Record after = Retry.commit(resolver, r -> {
+            Resource current = CommentStore.find(r, site, id);
+            before.set(current == null ? null : CommentStatus.of(current.getValueMap().get("status", "pending")));
+            return CommentStore.moderate(r, site, id, target, moderator, now);
+        });
+        if (after != null && before.get() != null && before.get() != after.status()) {
+            journal.append(CommentJournal.Entry.moderation(site.path(), before.get(), after, moderator, now));
+        }
+        return after;
+    }
+
+    /**
+     * Puts back journaled comments and moderations the repository lost (a JVM killed before TarMK flushed its head),
+     * in journal order. A moderation is applied again only while the comment still has the status it had before.
+     */
     private void replay() {
         try (ResourceResolver resolver = serviceResolver()) {
             int restored = 0;
+            int remoderated = 0;
             for (CommentJournal.Entry entry : journal.entries()) {
                 Resource siteResource = resolver.getResource(entry.site());
                 if (siteResource == null) {
                     continue;
                 }
                 SiteSettings site = SiteSettings.from(siteResource);
+                if (entry.isModeration()) {
+                    remoderated += Retry.commit(resolver, r -> reapply(r, site, entry)) ? 1 : 0;
+                    continue;
+                }
                 CommentStore.Record record = entry.record();
                 boolean added = Retry.commit(resolver, r -> {
                     if (CommentStore.find(r, site, record.id()) != null
@@ -201,8 +231,9 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
                 });
                 restored += added ? 1 : 0;
             }
-            if (restored > 0) {
-                log.warn("Restored {} comments from the journal that the repository had lost", restored);
+            if (restored > 0 || remoderated > 0) {
+                log.warn("Restored {} comments and {} moderations from the journal that the repository had lost",
+                        restored, remoderated);
             }
             replayFailures = 0;
             startCounts();
@@ -285,11 +316,32 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
         return sites;
     }
 
+    /** Whether a journaled moderation still applies (the comment has the status it had before), and applies it. */
+    private static boolean reapply(ResourceResolver resolver, SiteSettings site, CommentJournal.Entry entry)
+            throws PersistenceException, javax.jcr.RepositoryException {
+        if (!pendingModeration(resolver, site, entry)) {
+            return false;
+        }
+        CommentStatus target = CommentStatus.of(entry.status());
+        return target != null && CommentStore.moderate(resolver, site, entry.id(), target, entry.moderator(),
+                Instant.ofEpochMilli(entry.moderatedAt())) != null;
+    }
+
+    private static boolean pendingModeration(ResourceResolver resolver, SiteSettings site, CommentJournal.Entry entry) {
+        Resource current = CommentStore.find(resolver, site, entry.id());
+        return current != null && entry.moderatedFrom().equals(current.getValueMap().get("status", "pending"));
+    }
+
     private void compact() {
         try (ResourceResolver resolver = serviceResolver()) {
             journal.compact(Instant.now(), entry -> {
                 Resource site = resolver.getResource(entry.site());
-                return site != null && CommentStore.find(resolver, SiteSettings.from(site), entry.id()) == null;
+                if (site == null) {
+                    return false;
+                }
+                SiteSettings settings = SiteSettings.from(site);
+                return entry.isModeration() ? pendingModeration(resolver, settings, entry)
+                        : CommentStore.find(resolver, settings, entry.id()) == null;
             });
         } catch (LoginException | IOException | RuntimeException e) {
             log.warn("Compacting the comment journal failed: {}", e.toString());

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.archive.Retry;
 import dev.newsfeed.impl.comments.CommentService;
 import dev.newsfeed.impl.comments.CommentStatus;
 import dev.newsfeed.impl.comments.CommentStore;
@@ -29,7 +28,6 @@ import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.LoginException;
-import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.servlets.HttpConstants;
 import org.apache.sling.api.servlets.SlingAllMethodsServlet;
@@ -143,8 +141,7 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         boolean anyFound = false;
         try (ResourceResolver resolver = comments.serviceResolver()) {
             for (String id : ids) {
-                CommentStore.Record after = Retry.commit(resolver,
-                        r -> CommentStore.moderate(r, site, id, target, moderator, now));
+                CommentStore.Record after = comments.moderate(resolver, site, id, target, moderator, now);
                 Map<String, String> result = new LinkedHashMap<>();
                 result.put("id", id);
                 result.put("status", after == null ? "not-found" : after.status().key());
@@ -157,7 +154,7 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
             }
             Responses.sendUncached(response, 200,
                     Map.of("results", results, "counts", CommentStore.counts(resolver, site)));
-        } catch (LoginException | PersistenceException | RepositoryException e) {
+        } catch (LoginException | RepositoryException | IOException e) {
             Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
                     "The change could not be saved; try again.");
         }
