@@ -92,6 +92,10 @@ public final class RequestFraming {
                 return NO_DESTINATION;
             }
         }
+        Rejection charset = checkCharset(request);
+        if (charset != null) {
+            return charset;
+        }
         if (webdav && !SAFE_METHODS.contains(method) && isBlank(request.getHeader("Authorization"))
                 && isBlank(request.getHeader("Cookie"))) {
             return ANONYMOUS_WEBDAV_WRITE;
@@ -106,7 +110,7 @@ public final class RequestFraming {
         if (query != null && BAD_PERCENT.matcher(query).find()) {
             return BAD_ESCAPE;
         }
-        return checkCharset(request);
+        return null;
     }
 
     private static boolean isBlank(@Nullable String value) {
