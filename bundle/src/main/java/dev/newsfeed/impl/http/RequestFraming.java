@@ -19,7 +19,8 @@ import org.jetbrains.annotations.Nullable;
  * <li>a {@code Content-Type} whose {@code charset} the JVM does not know ({@code charset=bogus}, {@code charset="},
  * {@code charset=UTF-7}): Sling's parameter support throws on it while authentication reads the request's
  * parameters, before any Sling filter or servlet runs (415);</li>
- * <li>a method nothing on the instance implements ({@code FOO}, {@code PATCH}: 405), and WebDAV methods (and
+ * <li>a method nothing on the instance implements ({@code FOO}, {@code PATCH}: 405), {@code TRACE} (405: it echoes
+ * credentials and cookies), and WebDAV methods (and
  * {@code PUT}, {@code DELETE}) outside the configured WebDAV, DavEx and HTTP API paths, where only Sling's WebDAV
  * fallback answers them and fails (405); {@code COPY}/{@code MOVE} without {@code Destination} (400); a write to the
  * WebDAV and DavEx paths without any credentials (401: DavEx answered anonymous batch writes with 500s);</li>
@@ -51,8 +52,11 @@ public final class RequestFraming {
     static final Rejection ANONYMOUS_WEBDAV_WRITE = new Rejection(401, "unauthorized", "Unauthorized",
             "Sign in to write through WebDAV or DavEx.");
 
-    /** Methods every path may receive; Sling and Newsfeed answer them (with 405 where a resource does not). */
-    private static final Set<String> PLAIN_METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS", "TRACE");
+    /**
+     * Methods every path may receive; Sling and Newsfeed answer them (with 405 where a resource does not). Not TRACE:
+     * it echoes the request, credentials and cookies included (cross-site tracing), and nothing needs it.
+     */
+    private static final Set<String> PLAIN_METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
     /**
      * Methods of WebDAV (RFC 4918, 3253, 3744) and DavEx, and PUT and DELETE, which on Sling only WebDAV (and on AEM the
@@ -63,7 +67,7 @@ public final class RequestFraming {
             "VERSION-CONTROL", "CHECKIN", "CHECKOUT", "UNCHECKOUT", "LABEL", "MERGE", "UPDATE", "MKWORKSPACE",
             "MKACTIVITY", "BASELINE-CONTROL", "ACL", "BIND", "REBIND", "UNBIND");
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "REPORT",
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT",
             "SEARCH");
     private static final Pattern ENCODED = Pattern.compile("%(2[Ff]|5[Cc]|00)");
     private static final Pattern BAD_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");

@@ -27,7 +27,8 @@ class RequestFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FOO", "PATCH /content/x.json", "MOVE /content/x.json", "MKCOL /content/x",
-            "PROPFIND /content", "PUT /content/x.json", "DELETE /content/x", "COPY /davx/x", "PATCH /dav/default/x"})
+            "PROPFIND /content", "PUT /content/x.json", "DELETE /content/x", "COPY /davx/x", "PATCH /dav/default/x",
+            "TRACE /content/x.json", "TRACE /dav/default/x"})
     void refusesMethodsNothingAnswersThere(String line) {
         String[] parts = (line + " /content/x").split(" ");
         assertEquals(405, RequestFraming.check(request(parts[0], parts[1], null, null), DAV).status(), line);
