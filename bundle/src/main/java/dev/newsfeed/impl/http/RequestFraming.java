@@ -24,6 +24,7 @@ import org.jetbrains.annotations.Nullable;
  * {@code PUT}, {@code DELETE}) outside the configured WebDAV, DavEx and HTTP API paths, where only Sling's WebDAV
  * fallback answers them and fails (405); {@code COPY}/{@code MOVE} without {@code Destination} (400); a write to the
  * WebDAV and DavEx paths without any credentials (401: DavEx answered anonymous batch writes with 500s);</li>
+ * <li>a multipart body without a boundary (400: DavEx answered it with 500);</li>
  * <li>an encoded slash, backslash or NUL in the path ({@code %2F}, {@code %5C}, {@code %00}) (400);</li>
  * <li>a malformed percent-escape in the query string ({@code %zz}) and an empty path segment ({@code //}) (400).</li>
  * </ul>
@@ -47,6 +48,8 @@ public final class RequestFraming {
             "The query string has a malformed percent-escape.");
     static final Rejection EMPTY_SEGMENT = new Rejection(400, "invalid-request", "Bad Request",
             "The path has an empty segment (//).");
+    static final Rejection NO_BOUNDARY = new Rejection(400, "invalid-request", "Bad Request",
+            "A multipart body needs a boundary parameter in its Content-Type.");
     static final Rejection ENCODED_SEPARATOR = new Rejection(400, "invalid-request", "Bad Request",
             "The path has an encoded slash, backslash or NUL.");
     static final Rejection ANONYMOUS_WEBDAV_WRITE = new Rejection(401, "unauthorized", "Unauthorized",
@@ -99,6 +102,9 @@ public final class RequestFraming {
         Rejection charset = checkCharset(request);
         if (charset != null) {
             return charset;
+        }
+        if (!hasBoundaryIfMultipart(request.getContentType())) {
+            return NO_BOUNDARY;
         }
         if (webdav && !SAFE_METHODS.contains(method) && isBlank(request.getHeader("Authorization"))
                 && isBlank(request.getHeader("Cookie"))) {
@@ -159,6 +165,22 @@ public final class RequestFraming {
             }
         }
         return true;
+    }
+
+    /** Whether a multipart Content-Type names a non-empty boundary (other types need none). */
+    static boolean hasBoundaryIfMultipart(@Nullable String contentType) {
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return true;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("boundary")
+                    && !p.substring(eq + 1).replace("\"", "").isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isKnown(String charset) {

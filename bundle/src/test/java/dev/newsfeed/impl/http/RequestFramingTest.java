@@ -59,6 +59,14 @@ class RequestFramingTest {
         assertEquals(400, RequestFraming.check(request("OPTIONS", path, null, null), DAV).status());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+            "MULTIPART/mixed;charset=UTF-8"})
+    void refusesMultipartWithoutABoundary(String contentType) {
+        assertEquals(400, RequestFraming.check(request(contentType, null), DAV).status());
+        assertNull(RequestFraming.check(request("multipart/form-data; boundary=----x", null), DAV));
+    }
+
     @Test
     void wantsADestinationForCopyAndMove() {
         assertEquals(400, RequestFraming.check(request("MOVE", "/dav/default/x", null, null), DAV).status());
