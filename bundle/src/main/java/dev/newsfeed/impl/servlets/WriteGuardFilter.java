@@ -8,6 +8,7 @@ import javax.jcr.Session;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
+import javax.servlet.Servlet;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -15,23 +16,29 @@ import javax.servlet.ServletResponse;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
+import org.apache.sling.api.servlets.ServletResolver;
 import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A write (POST, PUT, DELETE) that is not addressed to a Newsfeed endpoint, by a user who may not change anything at
- * its path, answers a 401 (anonymous) or 403 problem before it reaches Sling's POST servlet or WebDAV fallback: those
- * try the write, fail on the repository's access check and answer 500. Requests with one of Newsfeed's selectors are
- * left to Newsfeed's servlets, which decide themselves (an anonymous comment submission is the one write anonymous
- * users may make). The repository remains what decides: this asks it whether the user has any write privilege there.
+ * A write that Sling's POST servlet would handle, by a user who may not change anything at its path, answers a 401
+ * (anonymous) or 403 problem: the POST servlet tries the write, fails on the repository's access check and answers
+ * 500. Only requests resolved to the POST servlet are looked at, so other servlets that accept anonymous writes (a
+ * site's own form handlers, Newsfeed's comment submission) are not affected. The repository remains what decides:
+ * this asks it whether the user has any write privilege there.
  */
 @Component(service = Filter.class, property = {"sling.filter.scope=REQUEST", "service.ranking:Integer=-1000"})
 public final class WriteGuardFilter implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(WriteGuardFilter.class);
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
+    static final String POST_SERVLET = "org.apache.sling.servlets.post.impl.SlingPostServlet";
+
+    @Reference
+    private ServletResolver servletResolver;
 
     @Override
     public void init(FilterConfig filterConfig) {
@@ -43,7 +50,7 @@ public final class WriteGuardFilter implements Filter {
             throws IOException, ServletException {
         if (request instanceof SlingHttpServletRequest sling && response instanceof SlingHttpServletResponse out
                 && WRITES.contains(sling.getMethod()) && !isNewsfeedEndpoint(sling.getRequestPathInfo().getSelectors())
-                && !sling.getRequestURI().endsWith("/j_security_check")) {
+                && isPostServlet(resolve(sling))) {
             int status = status(sling.getResourceResolver().adaptTo(Session.class), sling.getResource().getPath());
             if (status != 0) {
                 log.debug("Refused a {} without write access: {}", sling.getMethod(), status);
@@ -75,6 +82,18 @@ public final class WriteGuardFilter implements Filter {
             // a path the repository cannot evaluate: let the servlet answer as it would
             return 0;
         }
+    }
+
+    private @Nullable Servlet resolve(SlingHttpServletRequest request) {
+        try {
+            return servletResolver.resolveServlet(request);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static boolean isPostServlet(@Nullable Servlet servlet) {
+        return servlet != null && servlet.getClass().getName().equals(POST_SERVLET);
     }
 
     static boolean isNewsfeedEndpoint(@Nullable String[] selectors) {

@@ -37,6 +37,12 @@ class WriteGuardFilterTest {
     }
 
     @Test
+    void looksOnlyAtRequestsForSlingsPostServlet() {
+        assertFalse(WriteGuardFilter.isPostServlet(null));
+        assertFalse(WriteGuardFilter.isPostServlet(new CommentSubmitServlet()));
+    }
+
+    @Test
     void leavesNewsfeedEndpointsToNewsfeed() {
         assertTrue(WriteGuardFilter.isNewsfeedEndpoint(new String[] {"comments"}));
         assertTrue(WriteGuardFilter.isNewsfeedEndpoint(new String[] {"delete"}));
