@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,12 +28,15 @@ import org.slf4j.LoggerFactory;
  * reader gets 202. Oak's TarMK persists its head revision only every few seconds, so a JVM killed right after a
  * commit could lose it; on start the journal puts back every comment the repository does not have. Entries older than
  * {@link #KEEP_SECONDS} that the repository has are dropped when the journal is compacted. The file holds emails, so
- * only the owner may read it.
+ * only the owner may read it, for its whole life: its directory is rwx------ and every file (the journal, the
+ * compaction's temporary file) is created rw------- (never made private after the fact).
  */
 public final class CommentJournal {
 
     static final long KEEP_SECONDS = 120;
     private static final Logger log = LoggerFactory.getLogger(CommentJournal.class);
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     /**
      * One journaled event, in plain JSON types: a new comment (the site it belongs to, its duplicate hash and the
@@ -71,21 +77,18 @@ public final class CommentJournal {
 
     public CommentJournal(Path file) throws IOException {
         this.file = file;
-        Files.createDirectories(file.getParent());
+        createPrivateDirectory(file.getParent());
+        if (Files.exists(file) && !ownerOnly(file)) {
+            // written by a version that compacted with default permissions: replace it by an owner-only copy
+            log.warn("The comment journal {} was readable by others; replacing it by an owner-only copy", file);
+            replace(Files.readAllBytes(file));
+        }
         open();
     }
 
     private void open() throws IOException {
-        boolean created = !Files.exists(file);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        if (created) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-        }
+        channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), ownerOnlyFile(file));
     }
 
     /**
@@ -144,23 +147,63 @@ public final class CommentJournal {
                 keep.add(e);
             }
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder text = new StringBuilder();
         for (Entry e : keep) {
             text.append(Json.MAPPER.writeValueAsString(e)).append('\n');
         }
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        channel.force(false);
+        channel.close();
+        replace(text.toString().getBytes(StandardCharsets.UTF_8));
+        open();
+    }
+
+    /**
+     * Atomically replaces the journal by {@code content}: written to a fresh temporary file that is owner-only from
+     * its creation (a leftover of a crash is deleted first, never reused with its permissions), forced, then moved.
+     */
+    private void replace(byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                ownerOnlyFile(tmp))) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
             out.force(true);
         }
-        channel.force(false);
-        channel.close();
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        open();
+    }
+
+    /** rw------- at creation where the file system has POSIX permissions; nothing elsewhere. */
+    private static FileAttribute<?>[] ownerOnlyFile(Path path) {
+        return posix(path) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Creates the journal's directory rwx------ (and tightens it if an earlier version made it wider). */
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Path parent = dir.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (posix(parent != null ? parent : dir)) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } else if (posix(dir) && !Files.getPosixFilePermissions(dir).equals(OWNER_DIRECTORY)) {
+            Files.setPosixFilePermissions(dir, OWNER_DIRECTORY);
+        }
+    }
+
+    private static boolean ownerOnly(Path path) throws IOException {
+        return !posix(path) || OWNER_FILE.containsAll(Files.getPosixFilePermissions(path));
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     public synchronized void close() throws IOException {

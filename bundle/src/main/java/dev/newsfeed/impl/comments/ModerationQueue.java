@@ -20,8 +20,16 @@ public final class ModerationQueue {
 
     private ModerationQueue() {}
 
+    /**
+     * The page after the comment {@code after} (null: from the newest).
+     *
+     * @throws IllegalArgumentException when {@code after} is not a comment id
+     */
     public static Slice list(ResourceResolver resolver, SiteSettings site, CommentStatus status, @Nullable String after,
             int limit) {
+        if (after != null && CommentIds.day(after) == null) {
+            throw new IllegalArgumentException("not a comment id");
+        }
         List<CommentStore.Record> page = new ArrayList<>(limit + 1);
         Resource root = resolver.getResource(CommentStore.privateRoot(site) + "/" + status.key());
         if (root == null) {

@@ -79,7 +79,8 @@ public final class RequestFields {
                 continue;
             }
             String declared = request.getParameter("_charset_");
-            String encoding = declared != null && java.nio.charset.Charset.isSupported(declared) ? declared : charset;
+            // an unknown or illegal _charset_ (e.g. '"%;)(, which Charset.isSupported throws on) falls back
+            String encoding = declared != null && RequestFraming.isKnown(declared) ? declared : charset;
             List<String> values = new ArrayList<>();
             for (RequestParameter p : entry.getValue()) {
                 if (!p.isFormField()) {

@@ -1,8 +1,6 @@
 package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +22,7 @@ import dev.newsfeed.impl.dto.ModerationPage;
 import dev.newsfeed.impl.dto.Problem;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.paging.ModerationCursor;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -73,14 +72,18 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         SiteSettings site = SiteSettings.from(request.getResource());
         String statusParam = request.getParameter("status");
         CommentStatus status = statusParam == null ? CommentStatus.PENDING : CommentStatus.of(statusParam);
-        String cursor = request.getParameter("cursor");
+        String cursorParam = request.getParameter("cursor");
         PageRequest.Parsed paging = PageRequest.parse(request.getParameter("limit"), null);
         List<Problem.FieldError> errors = new ArrayList<>(paging.errors());
         if (status == null) {
             errors.add(new Problem.FieldError("status", "must be pending, approved, spam or trash"));
         }
-        if (cursor != null && !ID.matcher(cursor).matches()) {
-            errors.add(new Problem.FieldError("cursor", "is not a cursor this API gave out"));
+        ModerationCursor cursor = null;
+        if (cursorParam != null && status != null) {
+            cursor = ModerationCursor.decode(cursorParam.trim(), status.key());
+            if (cursor == null) {
+                errors.add(new Problem.FieldError("cursor", "is not a cursor this API gave out for this queue"));
+            }
         }
         if (!errors.isEmpty()) {
             Responses.badRequest(request, response, "Invalid queue parameters.", errors);
@@ -88,7 +91,8 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         }
         int limit = paging.request().limit();
         ResourceResolver resolver = request.getResourceResolver();
-        ModerationQueue.Slice slice = ModerationQueue.list(resolver, site, status, cursor, limit);
+        ModerationQueue.Slice slice = ModerationQueue.list(resolver, site, status,
+                cursor == null ? null : cursor.id(), limit);
         String base = settings.baseUrl(request);
         List<ModerationPage.Item> items = new ArrayList<>();
         for (CommentStore.Record r : slice.records()) {
@@ -99,8 +103,8 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
                     Dates.format(r.created(), site.zone()), r.reason(), r.clientHash()));
         }
         String next = slice.more() ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
-                + "&cursor=" + URLEncoder.encode(slice.records().get(slice.records().size() - 1).id(),
-                        StandardCharsets.UTF_8) : null;
+                + "&cursor=" + new ModerationCursor(status.key(),
+                        slice.records().get(slice.records().size() - 1).id()).encode() : null;
         Responses.sendUncached(response, 200,
                 new ModerationPage(status.key(), CommentStore.counts(resolver, site), items, next));
     }

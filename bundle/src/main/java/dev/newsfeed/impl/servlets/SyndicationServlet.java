@@ -43,6 +43,12 @@ public final class SyndicationServlet extends SlingSafeMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
+        serve(settings, request, response);
+    }
+
+    /** RSS, Atom or (with the selector {@code feed}) JSON Feed of the site; shared with {@link JsonFeedServlet}. */
+    static void serve(NewsfeedSettings settings, SlingHttpServletRequest request, SlingHttpServletResponse response)
+            throws IOException {
         String extension = request.getRequestPathInfo().getExtension();
         String selectors = request.getRequestPathInfo().getSelectorString();
         boolean json = "jsonfeed".equals(extension);
