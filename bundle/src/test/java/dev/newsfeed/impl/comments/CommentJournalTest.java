@@ -82,6 +82,6 @@ class CommentJournalTest {
     private static CommentJournal.Entry entry(String id, Instant created) {
         return new CommentJournal.Entry("/content/newsfeed/day", "dup-" + id, id, "pending", "a1",
                 "/content/newsfeed/day/articles/2022/01/10/a", "A", "Reader", "reader@example.org", null, "Hello",
-                "<p>Hello</p>", null, 0, created.toEpochMilli(), null, null);
+                "<p>Hello</p>", null, 0, created.toEpochMilli(), null, null, null, null, null);
     }
 }
