@@ -62,10 +62,11 @@ public final class RequestFraming {
     private static final Set<String> PLAIN_METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
     /**
-     * Methods of WebDAV (RFC 4918, 3253, 3744) and DavEx, and PUT and DELETE, which on Sling only WebDAV (and on AEM the
-     * Assets HTTP API under {@code /api}) answer. PATCH is answered by nothing on Sling: an unknown method.
+     * Methods of WebDAV (RFC 4918, 3253, 3744) and DavEx, and PUT, DELETE and PATCH, which on Sling only WebDAV answers
+     * and on AEM its HTTP APIs ({@code /api} Assets, {@code /adobe} OpenAPIs, {@code /graphql} persisted queries):
+     * passed on under the configured paths only.
      */
-    private static final Set<String> WEBDAV_METHODS = Set.of("PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL", "COPY",
+    private static final Set<String> WEBDAV_METHODS = Set.of("PUT", "DELETE", "PATCH", "PROPFIND", "PROPPATCH", "MKCOL", "COPY",
             "MOVE", "LOCK", "UNLOCK", "REPORT", "SEARCH", "SUBSCRIBE", "UNSUBSCRIBE", "POLL", "ORDERPATCH",
             "VERSION-CONTROL", "CHECKIN", "CHECKOUT", "UNCHECKOUT", "LABEL", "MERGE", "UPDATE", "MKWORKSPACE",
             "MKACTIVITY", "BASELINE-CONTROL", "ACL", "BIND", "REBIND", "UNBIND");

@@ -36,12 +36,13 @@ public final class RequestGuard implements Preprocessor {
             description = "Refuses badly framed requests on every path with a 4xx problem before Sling reads them.")
     public @interface Config {
         @AttributeDefinition(name = "WebDAV paths", description = "Path prefixes where WebDAV methods, PUT, DELETE "
-                + "and PATCH are passed on (Sling's /dav and /server, AEM's /crx, AEM's Assets HTTP API under /api); "
-                + "elsewhere those methods get a 405 problem.")
-        String[] webdav_paths() default {"/dav", "/server", "/crx", "/api"};
+                + "and PATCH are passed on (Sling's /dav and /server, AEM's /crx, AEM's HTTP APIs: Assets under /api,"
+                + " the OpenAPIs under /adobe, GraphQL persisted queries under /graphql); elsewhere those methods get a"
+                + " 405 problem. An AEM instance with other PUT/DELETE/PATCH endpoints adds their paths here.")
+        String[] webdav_paths() default {"/dav", "/server", "/crx", "/api", "/adobe", "/graphql"};
     }
 
-    private volatile List<String> webdavPaths = List.of("/dav", "/server", "/crx", "/api");
+    private volatile List<String> webdavPaths = List.of("/dav", "/server", "/crx", "/api", "/adobe", "/graphql");
 
     @Activate
     @Modified
