@@ -71,6 +71,9 @@ public final class RequestFraming {
             "VERSION-CONTROL", "CHECKIN", "CHECKOUT", "UNCHECKOUT", "LABEL", "MERGE", "UPDATE", "MKWORKSPACE",
             "MKACTIVITY", "BASELINE-CONTROL", "ACL", "BIND", "REBIND", "UNBIND");
 
+    /** Sling's WebDAV and DavEx: the WebDAV paths where PATCH has no meaning. */
+    private static final List<String> DAV_PREFIXES = List.of("/dav", "/server", "/crx");
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT",
             "SEARCH");
     private static final Pattern ENCODED = Pattern.compile("%(2[Ff]|5[Cc]|00)");
@@ -95,6 +98,10 @@ public final class RequestFraming {
             }
             if (!webdav) {
                 return WEBDAV_METHOD;
+            }
+            if (method.equals("PATCH") && (path.equals("/") || DAV_PREFIXES.stream().anyMatch(
+                    p -> path.equals(p) || path.startsWith(p + "/")))) {
+                return UNKNOWN_METHOD; // WebDAV and DavEx do not implement PATCH (Sling answered 501)
             }
             if ((method.equals("COPY") || method.equals("MOVE")) && isBlank(request.getHeader("Destination"))) {
                 return NO_DESTINATION;

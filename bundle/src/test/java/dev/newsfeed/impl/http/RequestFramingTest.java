@@ -23,11 +23,11 @@ import org.mockito.Mockito;
 
 class RequestFramingTest {
 
-    private static final List<String> DAV = List.of("/dav", "/server");
+    private static final List<String> DAV = List.of("/dav", "/server", "/api");
 
     @ParameterizedTest
     @ValueSource(strings = {"FOO", "PATCH /content/x.json", "MOVE /content/x.json", "MKCOL /content/x",
-            "PROPFIND /content", "PUT /content/x.json", "DELETE /content/x", "COPY /davx/x",
+            "PROPFIND /content", "PUT /content/x.json", "DELETE /content/x", "COPY /davx/x", "PATCH /dav/default/x", "PATCH /server/default/jcr:root/x",
             "TRACE /content/x.json", "TRACE /dav/default/x"})
     void refusesMethodsNothingAnswersThere(String line) {
         String[] parts = (line + " /content/x").split(" ");
@@ -37,7 +37,7 @@ class RequestFramingTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET /content/x.json", "HEAD /", "POST /content/x.comments.json", "OPTIONS /content/x",
             "PROPFIND /", "PROPFIND /dav/default/content", "MKCOL /dav/default/x", "PUT /server/default/jcr:root/x",
-            "DELETE /dav", "REPORT /server/default/jcr:root/content", "PATCH /dav/default/x"})
+            "DELETE /dav", "REPORT /server/default/jcr:root/content", "PATCH /api/assets/x.json"})
     void letsPlainMethodsAndWebDavOnItsPathsThrough(String line) {
         String[] parts = line.split(" ");
         HttpServletRequest request = request(parts[0], parts[1], null, null);
