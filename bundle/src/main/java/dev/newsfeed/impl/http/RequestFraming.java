@@ -151,12 +151,18 @@ public final class RequestFraming {
         return encoding == null || isKnown(encoding) ? null : UNSUPPORTED_CHARSET;
     }
 
-    /** Whether every {@code charset} parameter of a Content-Type value (if any) names a charset the JVM supports. */
+    /**
+     * Whether every {@code charset} parameter of a Content-Type value (if any) names a charset the JVM supports, and,
+     * for a form ({@code application/x-www-form-urlencoded}, {@code multipart/form-data}), one that writes the ASCII
+     * of the form's syntax as ASCII ({@code charset=UTF-16} is no form a browser sends; DavEx answered it with 500).
+     */
     static boolean charsetOfContentTypeIsKnown(@Nullable String contentType) {
         if (contentType == null) {
             return true;
         }
         String[] parts = contentType.split(";", -1);
+        String media = parts[0].trim().toLowerCase(Locale.ROOT);
+        boolean form = media.equals("application/x-www-form-urlencoded") || media.equals("multipart/form-data");
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
             int eq = parameter.indexOf('=');
@@ -168,11 +174,20 @@ public final class RequestFraming {
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1).trim();
             }
-            if (!isKnown(value)) {
+            if (!isKnown(value) || (form && !asciiCompatible(value))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final String FORM_SYNTAX = "az09=&%+;:-_.\r\n\"";
+
+    /** Whether the charset writes the characters of form syntax as their ASCII bytes (UTF-8, ISO-8859-x, ...). */
+    static boolean asciiCompatible(String charset) {
+        Charset cs = Charset.forName(charset);
+        return cs.canEncode() && java.util.Arrays.equals(FORM_SYNTAX.getBytes(cs),
+                FORM_SYNTAX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** Whether a multipart Content-Type names a non-empty boundary (other types need none). */

@@ -158,4 +158,14 @@ class RequestFramingTest {
         when(request.getCharacterEncoding()).thenReturn(encoding);
         return request;
     }
+
+    @Test
+    void aFormMustBeInACharsetThatWritesAsciiAsAscii() {
+        assertEquals(false, RequestFraming.charsetOfContentTypeIsKnown(
+                "application/x-www-form-urlencoded; charset=utf-16"));
+        assertEquals(false, RequestFraming.charsetOfContentTypeIsKnown("multipart/form-data; boundary=x; charset=UTF-32"));
+        assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=UTF-8"));
+        assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=ISO-8859-1"));
+        assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/json; charset=utf-16"));
+    }
 }
