@@ -319,6 +319,7 @@ public final class SlingInstance {
     private void awaitNewsfeedReady() {
         long deadline = System.nanoTime() + NEWSFEED_TIMEOUT.toNanos();
         String last;
+        int stablePolls = 0;
         while (true) {
             try {
                 HttpResponse<String> response = get(NEWSFEED_READY_PATH);
@@ -327,10 +328,18 @@ public final class SlingInstance {
                     // The configurations come in a package of their own (newsfeed-config), which the installer
                     // may install after the bundle and the sample site: wait for its repoinit too.
                     String missing = missingGroup();
-                    if (missing == null) {
-                        return;
+                    String inactive = missing == null ? inactiveComponent() : null;
+                    if (missing == null && inactive == null) {
+                        // twice in a row: a configuration arriving just now would restart components
+                        if (++stablePolls >= 2) {
+                            return;
+                        }
+                        last = "settling";
+                    } else {
+                        stablePolls = 0;
+                        last = missing != null ? "repoinit has not created the group " + missing + " yet"
+                                : "the component " + inactive + " is not active yet";
                     }
-                    last = "repoinit has not created the group " + missing + " yet";
                 } else {
                     last = response.statusCode() + " " + contentType;
                 }
@@ -344,6 +353,35 @@ public final class SlingInstance {
                         + "; bundles: " + bundleStatus() + logHint());
             }
             pause();
+        }
+    }
+
+    /**
+     * The first of Newsfeed's components that is not active (or satisfied) yet, or null. Its endpoints answer only
+     * once their services are: a component waiting for its service user mapping (package newsfeed-config) leaves its
+     * servlet unregistered, and the request falls to another servlet.
+     */
+    private String inactiveComponent() {
+        HttpResponse<String> response = getAsAdmin("/system/console/components.json");
+        if (response.statusCode() != 200) {
+            return "(web console answered " + response.statusCode() + ")";
+        }
+        try {
+            int found = 0;
+            for (com.fasterxml.jackson.databind.JsonNode component : MAPPER.readTree(response.body()).path("data")) {
+                String name = component.path("name").asText();
+                if (!name.startsWith("dev.newsfeed.")) {
+                    continue;
+                }
+                found++;
+                String state = component.path("state").asText();
+                if (!state.equals("active") && !state.equals("satisfied")) {
+                    return name + " (" + state + ")";
+                }
+            }
+            return found == 0 ? "(none of Newsfeed's components listed)" : null;
+        } catch (IOException e) {
+            return "(unreadable component list)";
         }
     }
 
