@@ -23,6 +23,7 @@ import javax.jcr.Session;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;

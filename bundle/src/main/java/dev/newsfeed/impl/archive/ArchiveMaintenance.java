@@ -26,9 +26,11 @@ import dev.newsfeed.impl.changes.Change;
 import dev.newsfeed.impl.changes.ChangeLog;
 import dev.newsfeed.impl.changes.PurgeNotifier;
 import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.Log;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.PersistenceException;
@@ -80,7 +82,7 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
         int golive_check_seconds() default 15;
     }
 
-    public static final String CONTENT_ROOT = "/content/newsfeed";
+    public static final String CONTENT_ROOT = ContentModel.CONTENT_ROOT;
     static final String SUBSERVICE = "content-writer";
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveMaintenance.class);

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.newsfeed.api.CommentChecker;
 import dev.newsfeed.api.CommentSubmission;
 import dev.newsfeed.api.Verdict;
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.LoginException;
@@ -56,7 +55,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = {CommentService.class, ResourceChangeListener.class}, immediate = true,
         property = {
             ResourceChangeListener.PATHS + "=" + CommentStore.ROOT,
-            ResourceChangeListener.PATHS + "=" + ArchiveMaintenance.CONTENT_ROOT,
+            ResourceChangeListener.PATHS + "=" + ContentModel.CONTENT_ROOT,
             ResourceChangeListener.CHANGES + "=ADDED",
             ResourceChangeListener.CHANGES + "=REMOVED"
         })
@@ -305,7 +304,7 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
 
     private static List<SiteSettings> sites(ResourceResolver resolver) {
         List<SiteSettings> sites = new ArrayList<>();
-        Resource root = resolver.getResource(ArchiveMaintenance.CONTENT_ROOT);
+        Resource root = resolver.getResource(ContentModel.CONTENT_ROOT);
         if (root != null) {
             for (Resource child : root.getChildren()) {
                 if (child.isResourceType(ContentModel.RT_SITE)) {

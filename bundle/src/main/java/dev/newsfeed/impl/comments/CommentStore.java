@@ -36,7 +36,7 @@ import org.jetbrains.annotations.Nullable;
  * {site}/comments/{articleId}/{id}                      an approved comment: author, url, published, text (HTML)
  * </pre>
  * A comment moves between status folders when moderated; only an approved one has a public copy. Nothing here
- * commits: callers run it in {@link dev.newsfeed.impl.archive.Retry#commit}, so a merge conflict repeats the whole
+ * commits: callers run it in {@link dev.newsfeed.impl.repository.Retry#commit}, so a merge conflict repeats the whole
  * step; counts are Oak atomic counters, which never conflict.
  */
 public final class CommentStore {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import javax.jcr.RepositoryException;
 
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;

@@ -3,6 +3,9 @@ package dev.newsfeed.impl.content;
 /** Resource types, node names and property names of the Newsfeed content model (API.md). */
 public final class ContentModel {
 
+    /** Where the sites live: every site is a child of this node. */
+    public static final String CONTENT_ROOT = "/content/newsfeed";
+
     public static final String RT_SITE = "newsfeed/site";
     public static final String RT_ARCHIVE = "newsfeed/archive";
     public static final String RT_ARTICLE = "newsfeed/article";

@@ -14,7 +14,7 @@ import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.archive.ArchiveMaintenance;
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.authoring.ArticleWriter;
 import dev.newsfeed.impl.content.Article;

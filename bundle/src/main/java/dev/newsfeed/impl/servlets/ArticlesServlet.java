@@ -10,7 +10,7 @@ import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.archive.ArchiveMaintenance;
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.authoring.ArticleWriter;
 import dev.newsfeed.impl.content.Article;

@@ -11,7 +11,7 @@ import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.api.Verdict;
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.comments.CommentIds;
 import dev.newsfeed.impl.comments.CommentInput;
 import dev.newsfeed.impl.comments.CommentService;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceUtil;

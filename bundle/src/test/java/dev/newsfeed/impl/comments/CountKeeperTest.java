@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.newsfeed.impl.archive.Retry;
+import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.Resource;

@@ -1,4 +1,4 @@
-package dev.newsfeed.impl.archive;
+package dev.newsfeed.impl.repository;
 
 import java.util.concurrent.ThreadLocalRandom;
 
