@@ -137,16 +137,8 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
     /** Logs and purges scheduled articles that went live since the last check (no write marks that moment). */
     private void checkGoingLive() {
         try (ResourceResolver resolver = serviceResolver()) {
-            Resource root = resolver.getResource(CONTENT_ROOT);
-            if (root == null) {
-                return;
-            }
             Instant now = Instant.now();
-            for (Resource child : root.getChildren()) {
-                if (!child.isResourceType(RT_SITE)) {
-                    continue;
-                }
-                SiteSettings site = SiteSettings.from(child);
+            for (SiteSettings site : SiteSettings.all(resolver)) {
                 try {
                     List<Change> changes = Retry.commit(resolver, r -> {
                         Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
@@ -218,16 +210,9 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
 
     private void pruneChanges() {
         try (ResourceResolver resolver = serviceResolver()) {
-            Resource root = resolver.getResource(CONTENT_ROOT);
-            if (root == null) {
-                return;
-            }
             LocalDate keepFrom = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(retentionDays);
-            for (Resource child : root.getChildren()) {
-                if (child.isResourceType(RT_SITE)) {
-                    SiteSettings site = SiteSettings.from(child);
-                    Retry.commit(resolver, r -> ChangeLog.prune(r, site, keepFrom));
-                }
+            for (SiteSettings site : SiteSettings.all(resolver)) {
+                Retry.commit(resolver, r -> ChangeLog.prune(r, site, keepFrom));
             }
         } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
             log.warn("Pruning the changes history failed: {}", e.toString());
@@ -540,17 +525,10 @@ public final class ArchiveMaintenance implements ResourceChangeListener {
 
     private void rebuildStaleIndexesNow() {
         try (ResourceResolver resolver = serviceResolver()) {
-            Resource root = resolver.getResource(CONTENT_ROOT);
-            if (root == null) {
-                return;
-            }
-            for (Resource child : root.getChildren()) {
-                if (child.isResourceType(RT_SITE)) {
-                    SiteSettings site = SiteSettings.from(child);
-                    if (!new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId())) {
-                        log.info("Building the archive index of {}", site.path());
-                        ArchiveClerk.rebuild(resolver, site, Instant.now());
-                    }
+            for (SiteSettings site : SiteSettings.all(resolver)) {
+                if (!new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId())) {
+                    log.info("Building the archive index of {}", site.path());
+                    ArchiveClerk.rebuild(resolver, site, Instant.now());
                 }
             }
         } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {

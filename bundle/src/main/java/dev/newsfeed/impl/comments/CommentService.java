@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.newsfeed.api.CommentChecker;
 import dev.newsfeed.api.CommentSubmission;
@@ -189,16 +188,16 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
     public @Nullable CommentStore.Record moderate(ResourceResolver resolver, SiteSettings site, String id,
             CommentStatus target, String moderator, Instant now)
             throws PersistenceException, javax.jcr.RepositoryException, IOException {
-        AtomicReference<CommentStatus> before = new AtomicReference<>();
-        CommentStore.Record after = Retry.commit(resolver, r -> {
-            Resource current = CommentStore.find(r, site, id);
-            before.set(current == null ? null : CommentStatus.of(current.getValueMap().get("status", "pending")));
-            return CommentStore.moderate(r, site, id, target, moderator, now);
-        });
-        if (after != null && before.get() != null && before.get() != after.status()) {
-            journal.append(CommentJournal.Entry.moderation(site.path(), before.get(), after, moderator, now));
+        CommentStore.Moderated moderated = Retry.commit(resolver,
+                r -> CommentStore.moderate(r, site, id, target, moderator, now));
+        if (moderated == null) {
+            return null;
         }
-        return after;
+        if (moderated.from() != moderated.after().status()) {
+            journal.append(CommentJournal.Entry.moderation(site.path(), moderated.from(), moderated.after(),
+                    moderator, now));
+        }
+        return moderated.after();
     }
 
     /**
@@ -275,7 +274,7 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
         long next = Math.max(1, config.counts_check_seconds());
         try (ResourceResolver resolver = serviceResolver()) {
             long started = System.nanoTime();
-            CountKeeper.Report report = k.pass(resolver, sites(resolver), Instant.now());
+            CountKeeper.Report report = k.pass(resolver, SiteSettings.all(resolver), Instant.now());
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (!report.nudged().isEmpty() || !report.corrected().isEmpty()) {
                 log.warn("Comment counts: {} differed and were refolded {}, {} corrected {} ({} counters, {} ms)",
@@ -302,19 +301,6 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
         }
     }
 
-    private static List<SiteSettings> sites(ResourceResolver resolver) {
-        List<SiteSettings> sites = new ArrayList<>();
-        Resource root = resolver.getResource(ContentModel.CONTENT_ROOT);
-        if (root != null) {
-            for (Resource child : root.getChildren()) {
-                if (child.isResourceType(ContentModel.RT_SITE)) {
-                    sites.add(SiteSettings.from(child));
-                }
-            }
-        }
-        return sites;
-    }
-
     /** Whether a journaled moderation still applies (the comment has the status it had before), and applies it. */
     private static boolean reapply(ResourceResolver resolver, SiteSettings site, CommentJournal.Entry entry)
             throws PersistenceException, javax.jcr.RepositoryException {
@@ -328,7 +314,7 @@ public final class CommentService implements ResourceChangeListener, ExternalRes
 
     private static boolean pendingModeration(ResourceResolver resolver, SiteSettings site, CommentJournal.Entry entry) {
         Resource current = CommentStore.find(resolver, site, entry.id());
-        return current != null && entry.moderatedFrom().equals(current.getValueMap().get("status", "pending"));
+        return current != null && CommentStatus.of(entry.moderatedFrom()) == CommentStore.status(current);
     }
 
     private void compact() {

@@ -85,7 +85,7 @@ public final class CommentStore {
 
         static Record from(Resource resource) {
             ValueMap p = resource.getValueMap();
-            return new Record(resource.getName(), CommentStatus.of(p.get(PN_STATUS, "pending")),
+            return new Record(resource.getName(), CommentStore.status(resource),
                     p.get(PN_ARTICLE_ID, ""), p.get(PN_ARTICLE_PATH, ""), p.get(PN_ARTICLE_TITLE, ""),
                     p.get(PN_AUTHOR, ""), p.get(PN_EMAIL, ""), p.get(PN_URL, String.class), p.get(PN_TEXT, ""),
                     p.get(PN_HTML, ""), p.get(PN_PARENT, String.class), p.get(PN_DEPTH, 0L),
@@ -139,11 +139,15 @@ public final class CommentStore {
         }
     }
 
+    /** A moderation's outcome: the status the comment had, and the comment after the change. */
+    public record Moderated(CommentStatus from, Record after) {}
+
     /**
      * Moves a comment to another status: its public copy appears on approval and disappears otherwise, counts
-     * follow. Returns the record after the change, or null when there is no comment with this id.
+     * follow. Returns the status it had and the record after the change, or null when there is no comment with this
+     * id.
      */
-    public static @Nullable Record moderate(ResourceResolver resolver, SiteSettings site, String id,
+    public static @Nullable Moderated moderate(ResourceResolver resolver, SiteSettings site, String id,
             CommentStatus target, String moderator, Instant now) throws PersistenceException, RepositoryException {
         Resource current = find(resolver, site, id);
         if (current == null) {
@@ -151,7 +155,7 @@ public final class CommentStore {
         }
         Record record = Record.from(current);
         if (record.status() == target) {
-            return record;
+            return new Moderated(record.status(), record);
         }
         Resource bucket = bucket(resolver, site, target, CommentIds.day(id));
         Session session = Objects.requireNonNull(resolver.adaptTo(Session.class));
@@ -171,7 +175,12 @@ public final class CommentStore {
         } else if (record.status() == CommentStatus.APPROVED) {
             unpublish(resolver, site, after, now);
         }
-        return after;
+        return new Moderated(record.status(), after);
+    }
+
+    /** The status of a stored comment. */
+    static CommentStatus status(Resource comment) {
+        return CommentStatus.of(comment.getValueMap().get(PN_STATUS, "pending"));
     }
 
     /** The stored comment with this id, whatever its status, or null. */

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.WeekFields;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ValueMap;
 import org.apache.sling.api.wrappers.ValueMapDecorator;
 import org.jetbrains.annotations.NotNull;
@@ -89,6 +92,20 @@ public record SiteSettings(
             }
         }
         return Optional.empty();
+    }
+
+    /** Every site: the children of {@value ContentModel#CONTENT_ROOT} of the site type, as the resolver sees them. */
+    public static List<SiteSettings> all(ResourceResolver resolver) {
+        List<SiteSettings> sites = new ArrayList<>();
+        Resource root = resolver.getResource(CONTENT_ROOT);
+        if (root != null) {
+            for (Resource child : root.getChildren()) {
+                if (child.isResourceType(RT_SITE)) {
+                    sites.add(from(child));
+                }
+            }
+        }
+        return sites;
     }
 
     /**
