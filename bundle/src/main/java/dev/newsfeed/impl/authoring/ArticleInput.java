@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.newsfeed.impl.dto.Problem;
+import dev.newsfeed.impl.http.FormFields;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -66,59 +65,47 @@ public record ArticleInput(
      * @param creating whether a new article is created (title required, slug allowed)
      * @param zone the site's zone, for publish dates sent without an offset
      */
-    public static Parsed parse(Map<String, Object> fields, boolean creating, ZoneId zone) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> present = new LinkedHashSet<>();
-        for (String name : fields.keySet()) {
-            if (FIELDS.contains(name)) {
-                present.add(name);
-            } else {
-                errors.add(new Problem.FieldError(name, "is not a field of an article"));
-            }
-        }
-        String title = text(fields, TITLE, MAX_TITLE, creating, errors);
-        String lead = text(fields, LEAD, MAX_LEAD, false, errors);
-        String body = text(fields, BODY, MAX_BODY, false, errors);
-        String author = text(fields, AUTHOR, MAX_AUTHOR, false, errors);
-        Instant published = null;
-        if (present.contains(PUBLISHED)) {
-            String value = single(fields.get(PUBLISHED), PUBLISHED, errors);
-            if (value != null && !value.isBlank()) {
-                published = publishDate(value.trim(), zone);
-                if (published == null) {
-                    errors.add(new Problem.FieldError(PUBLISHED, "must be a date and time such as"
-                            + " 2022-01-10T14:40 (site time zone) or 2022-01-10T14:40:00+04:00, or empty for a draft"));
-                }
-            }
-        }
-        List<String> tags = present.contains(TAGS) ? tags(fields.get(TAGS), errors) : null;
-        Boolean commentsOpen = null;
-        if (present.contains(COMMENTS_OPEN)) {
-            Object value = fields.get(COMMENTS_OPEN);
-            String text = value instanceof Boolean b ? b.toString() : single(value, COMMENTS_OPEN, errors);
-            if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-                commentsOpen = Boolean.valueOf(text);
-            } else if (text != null) {
-                errors.add(new Problem.FieldError(COMMENTS_OPEN, "must be true or false"));
-            }
-        }
-        String slug = null;
-        if (present.contains(SLUG)) {
-            if (!creating) {
-                errors.add(new Problem.FieldError(SLUG, "can only be chosen when the article is created"));
-            } else {
-                slug = single(fields.get(SLUG), SLUG, errors);
-                if (slug != null && (slug.length() > MAX_SLUG || !SLUG_FORMAT.matcher(slug).matches())) {
-                    errors.add(new Problem.FieldError(SLUG,
-                            "must be lower-case letters and digits separated by single hyphens, at most 80"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Parsed(null, errors);
+    public static Parsed parse(Map<String, Object> values, boolean creating, ZoneId zone) {
+        FormFields fields = new FormFields(values);
+        Set<String> present = fields.known(FIELDS, "is not a field of an article");
+        String title = fields.text(TITLE, MAX_TITLE, creating);
+        String lead = fields.text(LEAD, MAX_LEAD, false);
+        String body = fields.text(BODY, MAX_BODY, false);
+        String author = fields.text(AUTHOR, MAX_AUTHOR, false);
+        Instant published = present.contains(PUBLISHED) ? published(fields, zone) : null;
+        List<String> tags = present.contains(TAGS) ? fields.tags(TAGS, MAX_TAG, MAX_TAGS) : null;
+        Boolean commentsOpen = present.contains(COMMENTS_OPEN) ? fields.bool(COMMENTS_OPEN) : null;
+        String slug = present.contains(SLUG) ? slug(fields, creating) : null;
+        if (!fields.valid()) {
+            return new Parsed(null, fields.errors());
         }
         return new Parsed(new ArticleInput(present, title, lead, body, author, published, tags, commentsOpen, slug),
                 List.of());
+    }
+
+    private static @Nullable Instant published(FormFields fields, ZoneId zone) {
+        String value = fields.single(PUBLISHED);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant published = publishDate(value.trim(), zone);
+        if (published == null) {
+            fields.error(PUBLISHED, "must be a date and time such as"
+                    + " 2022-01-10T14:40 (site time zone) or 2022-01-10T14:40:00+04:00, or empty for a draft");
+        }
+        return published;
+    }
+
+    private static @Nullable String slug(FormFields fields, boolean creating) {
+        if (!creating) {
+            fields.error(SLUG, "can only be chosen when the article is created");
+            return null;
+        }
+        String slug = fields.single(SLUG);
+        if (slug != null && (slug.length() > MAX_SLUG || !SLUG_FORMAT.matcher(slug).matches())) {
+            fields.error(SLUG, "must be lower-case letters and digits separated by single hyphens, at most 80");
+        }
+        return slug;
     }
 
     public boolean has(String field) {
@@ -151,83 +138,5 @@ public record ArticleInput(
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static @Nullable String text(Map<String, Object> fields, String name, int max, boolean required,
-            List<Problem.FieldError> errors) {
-        if (!fields.containsKey(name)) {
-            if (required) {
-                errors.add(new Problem.FieldError(name, "is required"));
-            }
-            return null;
-        }
-        String value = single(fields.get(name), name, errors);
-        if (value == null) {
-            return null;
-        }
-        value = value.strip();
-        if (required && value.isEmpty()) {
-            errors.add(new Problem.FieldError(name, "must not be empty"));
-        } else if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new Problem.FieldError(name, "must be at most " + max + " characters"));
-        } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            errors.add(new Problem.FieldError(name, "must not contain control characters"));
-        }
-        return value;
-    }
-
-    private static @Nullable String single(Object value, String name, List<Problem.FieldError> errors) {
-        if (value instanceof List<?> list) {
-            if (list.size() != 1) {
-                errors.add(new Problem.FieldError(name, "must be given once"));
-                return null;
-            }
-            value = list.get(0);
-        }
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            errors.add(new Problem.FieldError(name, "must be a string"));
-            return null;
-        }
-        return s;
-    }
-
-    private static List<String> tags(Object value, List<Problem.FieldError> errors) {
-        List<String> raw = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (!(item instanceof String s)) {
-                    errors.add(new Problem.FieldError(TAGS, "must be strings"));
-                    return List.of();
-                }
-                raw.add(s);
-            }
-        } else if (value instanceof String s) {
-            raw.add(s);
-        } else if (value != null) {
-            errors.add(new Problem.FieldError(TAGS, "must be a list of strings"));
-            return List.of();
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        for (String item : raw) {
-            for (String tag : item.split(",")) {
-                String t = tag.strip();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (t.length() > MAX_TAG || t.chars().anyMatch(c -> c < 0x20)) {
-                    errors.add(new Problem.FieldError(TAGS, "each tag must be 1 to " + MAX_TAG
-                            + " characters without control characters"));
-                    return List.of();
-                }
-                tags.add(t);
-            }
-        }
-        if (tags.size() > MAX_TAGS) {
-            errors.add(new Problem.FieldError(TAGS, "at most " + MAX_TAGS + " tags"));
-        }
-        return List.copyOf(tags);
     }
 }

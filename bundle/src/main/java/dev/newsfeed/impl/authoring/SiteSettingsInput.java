@@ -5,7 +5,6 @@ import static dev.newsfeed.impl.content.ContentModel.*;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.dto.Problem;
+import dev.newsfeed.impl.http.FormFields;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.Resource;
 import org.jetbrains.annotations.Nullable;
@@ -53,99 +53,105 @@ public record SiteSettingsInput(Map<String, Object> properties) {
         return List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
     }
 
-    public static Parsed parse(Map<String, Object> fields) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    public static Parsed parse(Map<String, Object> values) {
+        FormFields fields = new FormFields(values);
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (String name : fields.keySet()) {
-            if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(name, "is not a setting of a site"));
-            }
+        fields.known(FIELDS, "is not a setting of a site");
+        if (fields.has(TITLE)) {
+            title(fields, properties);
         }
-        if (fields.containsKey(TITLE)) {
-            String title = text(fields.get(TITLE), TITLE, errors);
-            if (title != null) {
-                if (title.isEmpty()) {
-                    errors.add(new Problem.FieldError(TITLE, "must not be empty"));
-                } else if (title.codePointCount(0, title.length()) > MAX_TITLE || hasControl(title)) {
-                    errors.add(new Problem.FieldError(TITLE, "must be at most " + MAX_TITLE
-                            + " characters without control characters"));
-                } else {
-                    properties.put(PN_TITLE, title);
-                }
-            }
+        if (fields.has(TIME_ZONE)) {
+            put(properties, PN_TIME_ZONE, fields.oneOf(TIME_ZONE, ZoneId.getAvailableZoneIds(),
+                    "must be an IANA time zone such as Asia/Yerevan"));
         }
-        if (fields.containsKey(TIME_ZONE)) {
-            String zone = text(fields.get(TIME_ZONE), TIME_ZONE, errors);
-            if (zone != null) {
-                if (ZoneId.getAvailableZoneIds().contains(zone)) {
-                    properties.put(PN_TIME_ZONE, zone);
-                } else {
-                    errors.add(new Problem.FieldError(TIME_ZONE, "must be an IANA time zone such as Asia/Yerevan"));
-                }
-            }
+        if (fields.has(LOCALE)) {
+            locale(fields, properties);
         }
-        if (fields.containsKey(LOCALE)) {
-            String tag = text(fields.get(LOCALE), LOCALE, errors);
-            if (tag != null) {
-                String locale = locale(tag);
-                if (locale == null) {
-                    errors.add(new Problem.FieldError(LOCALE, "must be a language tag such as en, hy or en-GB"));
-                } else {
-                    properties.put(PN_LOCALE, locale);
-                }
-            }
+        if (fields.has(FIRST_DAY_OF_WEEK)) {
+            firstDayOfWeek(fields, properties);
         }
-        if (fields.containsKey(FIRST_DAY_OF_WEEK)) {
-            String day = text(fields.get(FIRST_DAY_OF_WEEK), FIRST_DAY_OF_WEEK, errors);
-            if (day != null) {
-                if (day.isEmpty()) {
-                    properties.put(PN_FIRST_DAY_OF_WEEK, null);
-                } else {
-                    try {
-                        properties.put(PN_FIRST_DAY_OF_WEEK, DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)).name());
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new Problem.FieldError(FIRST_DAY_OF_WEEK,
-                                "must be MONDAY to SUNDAY, or empty for the locale's"));
-                    }
-                }
-            }
+        if (fields.has(REUSE_POLICY)) {
+            reusePolicy(fields, properties);
         }
-        if (fields.containsKey(REUSE_POLICY)) {
-            String policy = text(fields.get(REUSE_POLICY), REUSE_POLICY, errors);
-            if (policy != null) {
-                if (policy.codePointCount(0, policy.length()) > MAX_REUSE_POLICY
-                        || policy.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                    errors.add(new Problem.FieldError(REUSE_POLICY, "must be at most " + MAX_REUSE_POLICY
-                            + " characters without control characters"));
-                } else {
-                    properties.put(PN_REUSE_POLICY, policy.isEmpty() ? null : policy);
-                }
-            }
-        }
-        if (fields.containsKey(COMMENTS_OPEN_DAYS)) {
-            Long days = days(fields.get(COMMENTS_OPEN_DAYS));
+        if (fields.has(COMMENTS_OPEN_DAYS)) {
+            Long days = fields.wholeNumber(COMMENTS_OPEN_DAYS, MAX_COMMENTS_OPEN_DAYS);
             if (days == null) {
-                errors.add(new Problem.FieldError(COMMENTS_OPEN_DAYS, "must be a whole number from 0 (never close) to "
-                        + MAX_COMMENTS_OPEN_DAYS));
-            } else {
-                properties.put(PN_COMMENTS_OPEN_DAYS, days);
+                fields.error(COMMENTS_OPEN_DAYS, "must be a whole number from 0 (never close) to "
+                        + MAX_COMMENTS_OPEN_DAYS);
             }
+            put(properties, PN_COMMENTS_OPEN_DAYS, days);
         }
-        if (fields.containsKey(MODERATION)) {
-            String moderation = text(fields.get(MODERATION), MODERATION, errors);
-            if (moderation != null) {
-                if (MODERATION_VALUES.contains(moderation)) {
-                    properties.put(PN_MODERATION, moderation);
-                } else {
-                    errors.add(new Problem.FieldError(MODERATION, "must be pre (a moderator approves each comment)"
-                            + " or auto (approved unless held)"));
-                }
-            }
+        if (fields.has(MODERATION)) {
+            put(properties, PN_MODERATION, fields.oneOf(MODERATION, MODERATION_VALUES,
+                    "must be pre (a moderator approves each comment) or auto (approved unless held)"));
         }
-        if (!errors.isEmpty()) {
-            return new Parsed(null, errors);
+        if (!fields.valid()) {
+            return new Parsed(null, fields.errors());
         }
         return new Parsed(new SiteSettingsInput(properties), List.of());
+    }
+
+    private static void put(Map<String, Object> properties, String property, @Nullable Object value) {
+        if (value != null) {
+            properties.put(property, value);
+        }
+    }
+
+    private static void title(FormFields fields, Map<String, Object> properties) {
+        String title = fields.string(TITLE);
+        if (title == null) {
+            return;
+        }
+        if (title.isEmpty()) {
+            fields.error(TITLE, "must not be empty");
+        } else if (FormFields.length(title) > MAX_TITLE || FormFields.hasControl(title, false)) {
+            fields.error(TITLE, "must be at most " + MAX_TITLE + " characters without control characters");
+        } else {
+            properties.put(PN_TITLE, title);
+        }
+    }
+
+    private static void locale(FormFields fields, Map<String, Object> properties) {
+        String tag = fields.string(LOCALE);
+        if (tag == null) {
+            return;
+        }
+        String locale = locale(tag);
+        if (locale == null) {
+            fields.error(LOCALE, "must be a language tag such as en, hy or en-GB");
+        } else {
+            properties.put(PN_LOCALE, locale);
+        }
+    }
+
+    /** Empty removes the property: the locale's first day of the week. */
+    private static void firstDayOfWeek(FormFields fields, Map<String, Object> properties) {
+        String day = fields.string(FIRST_DAY_OF_WEEK);
+        if (day == null) {
+            return;
+        }
+        if (day.isEmpty()) {
+            properties.put(PN_FIRST_DAY_OF_WEEK, null);
+            return;
+        }
+        try {
+            properties.put(PN_FIRST_DAY_OF_WEEK, DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)).name());
+        } catch (IllegalArgumentException e) {
+            fields.error(FIRST_DAY_OF_WEEK, "must be MONDAY to SUNDAY, or empty for the locale's");
+        }
+    }
+
+    /** Empty removes the property: no notice. */
+    private static void reusePolicy(FormFields fields, Map<String, Object> properties) {
+        String policy = fields.string(REUSE_POLICY);
+        if (policy == null) {
+            return;
+        }
+        if (FormFields.length(policy) > MAX_REUSE_POLICY || FormFields.hasControl(policy, true)) {
+            fields.error(REUSE_POLICY, "must be at most " + MAX_REUSE_POLICY + " characters without control characters");
+        } else {
+            properties.put(PN_REUSE_POLICY, policy.isEmpty() ? null : policy);
+        }
     }
 
     /** Writes the settings into the site node. Does not commit. */
@@ -173,38 +179,5 @@ public record SiteSettingsInput(Map<String, Object> properties) {
         } catch (IllformedLocaleException e) {
             return null;
         }
-    }
-
-    private static @Nullable Long days(Object value) {
-        if (value instanceof List<?> list && list.size() == 1) {
-            value = list.get(0);
-        }
-        String text = value instanceof String s ? s.strip()
-                : value instanceof com.fasterxml.jackson.databind.JsonNode n && n.isIntegralNumber() ? n.asText()
-                : null;
-        if (text == null || !text.matches("\\d{1,6}")) {
-            return null;
-        }
-        long days = Long.parseLong(text);
-        return days <= MAX_COMMENTS_OPEN_DAYS ? days : null;
-    }
-
-    private static @Nullable String text(Object value, String name, List<Problem.FieldError> errors) {
-        if (value instanceof List<?> list) {
-            if (list.size() != 1) {
-                errors.add(new Problem.FieldError(name, "must be given once"));
-                return null;
-            }
-            value = list.get(0);
-        }
-        if (!(value instanceof String s)) {
-            errors.add(new Problem.FieldError(name, "must be a string"));
-            return null;
-        }
-        return s.strip();
-    }
-
-    private static boolean hasControl(String s) {
-        return s.chars().anyMatch(c -> c < 0x20);
     }
 }

@@ -2,7 +2,6 @@ package dev.newsfeed.impl.comments;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.newsfeed.impl.dto.Problem;
+import dev.newsfeed.impl.http.FormFields;
 import org.jetbrains.annotations.Nullable;
 
 /**
@@ -41,66 +41,33 @@ public record CommentInput(String author, String email, @Nullable String url, St
 
     public record Parsed(@Nullable CommentInput input, List<Problem.FieldError> errors) {}
 
-    public static Parsed parse(Map<String, Object> fields) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (String name : fields.keySet()) {
-            if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(name, "is not a field of a comment"));
-            }
-        }
-        String author = text(fields, AUTHOR, errors);
+    public static Parsed parse(Map<String, Object> values) {
+        FormFields fields = new FormFields(values);
+        fields.known(FIELDS, "is not a field of a comment");
+        String author = required(fields, AUTHOR);
         if (author != null) {
-            author = author.strip();
-            if (author.isEmpty() || length(author) > MAX_AUTHOR) {
-                errors.add(new Problem.FieldError(AUTHOR, "must be 1 to " + MAX_AUTHOR + " characters"));
-            } else if (hasControl(author, false)) {
-                errors.add(new Problem.FieldError(AUTHOR, "must not contain control characters"));
-            }
-        } else if (!fields.containsKey(AUTHOR)) {
-            errors.add(new Problem.FieldError(AUTHOR, "is required"));
+            checkText(fields, AUTHOR, author, MAX_AUTHOR, false);
         }
-        String email = text(fields, EMAIL, errors);
-        if (email != null) {
-            email = email.strip();
-            if (email.length() > MAX_EMAIL || !EMAIL_FORMAT.matcher(email).matches()) {
-                errors.add(new Problem.FieldError(EMAIL, "must be a valid email address"));
-            }
-        } else if (!fields.containsKey(EMAIL)) {
-            errors.add(new Problem.FieldError(EMAIL, "is required"));
+        String email = required(fields, EMAIL);
+        if (email != null && (email.length() > MAX_EMAIL || !EMAIL_FORMAT.matcher(email).matches())) {
+            fields.error(EMAIL, "must be a valid email address");
         }
-        String url = text(fields, URL, errors);
-        if (url != null) {
-            url = url.strip();
-            if (url.isEmpty()) {
-                url = null;
-            } else if (url.length() > MAX_URL || !isWebAddress(url)) {
-                errors.add(new Problem.FieldError(URL, "must be an http or https address"));
-            }
+        String url = optional(fields, URL);
+        if (url != null && (url.length() > MAX_URL || !isWebAddress(url))) {
+            fields.error(URL, "must be an http or https address");
         }
-        String text = text(fields, TEXT, errors);
+        String text = required(fields, TEXT);
         if (text != null) {
-            text = text.strip();
-            if (text.isEmpty() || length(text) > MAX_TEXT) {
-                errors.add(new Problem.FieldError(TEXT, "must be 1 to " + MAX_TEXT + " characters"));
-            } else if (hasControl(text, true)) {
-                errors.add(new Problem.FieldError(TEXT, "must not contain control characters"));
-            }
-        } else if (!fields.containsKey(TEXT)) {
-            errors.add(new Problem.FieldError(TEXT, "is required"));
+            checkText(fields, TEXT, text, MAX_TEXT, true);
         }
-        String parent = text(fields, PARENT, errors);
-        if (parent != null) {
-            parent = parent.strip();
-            if (parent.isEmpty()) {
-                parent = null;
-            } else if (!ID_FORMAT.matcher(parent).matches()) {
-                errors.add(new Problem.FieldError(PARENT, "is not a comment id"));
-            }
+        String parent = optional(fields, PARENT);
+        if (parent != null && !ID_FORMAT.matcher(parent).matches()) {
+            fields.error(PARENT, "is not a comment id");
         }
-        String token = text(fields, TOKEN, errors);
-        String honeypot = text(fields, HONEYPOT, errors);
-        if (!errors.isEmpty()) {
-            return new Parsed(null, errors);
+        String token = fields.single(TOKEN);
+        String honeypot = fields.single(HONEYPOT);
+        if (!fields.valid()) {
+            return new Parsed(null, fields.errors());
         }
         return new Parsed(new CommentInput(author, email, url, text, parent, token,
                 honeypot != null && !honeypot.isBlank()), List.of());
@@ -123,31 +90,33 @@ public record CommentInput(String author, String email, @Nullable String url, St
         }
     }
 
-    private static int length(String s) {
-        return s.codePointCount(0, s.length());
+    /** The field stripped; "is required" when it is absent (a JSON null is null without an error). */
+    private static @Nullable String required(FormFields fields, String name) {
+        String value = fields.single(name);
+        if (value == null && !fields.has(name)) {
+            fields.error(name, "is required");
+        }
+        return value == null ? null : value.strip();
     }
 
+    /** The field stripped, or null when it is absent or empty. */
+    private static @Nullable String optional(FormFields fields, String name) {
+        String value = fields.single(name);
+        value = value == null ? null : value.strip();
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static void checkText(FormFields fields, String name, String value, int max, boolean allowNewlines) {
+        if (value.isEmpty() || FormFields.length(value) > max) {
+            fields.error(name, "must be 1 to " + max + " characters");
+        } else if (hasControl(value, allowNewlines)) {
+            fields.error(name, "must not contain control characters");
+        }
+    }
+
+    /** C0 controls (line breaks and tabs allowed in texts), DEL, and the bidirectional overrides and isolates. */
     private static boolean hasControl(String s, boolean allowNewlines) {
-        return s.chars().anyMatch(c -> (c < 0x20 && !(allowNewlines && (c == '\n' || c == '\r' || c == '\t')))
-                || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
-    }
-
-    private static @Nullable String text(Map<String, Object> fields, String name, List<Problem.FieldError> errors) {
-        Object value = fields.get(name);
-        if (value instanceof List<?> list) {
-            if (list.size() != 1) {
-                errors.add(new Problem.FieldError(name, "must be given once"));
-                return null;
-            }
-            value = list.get(0);
-        }
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            errors.add(new Problem.FieldError(name, "must be a string"));
-            return null;
-        }
-        return s;
+        return FormFields.hasControl(s, allowNewlines)
+                || s.chars().anyMatch(c -> c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
     }
 }

@@ -33,6 +33,26 @@ public final class RequestFields {
         public int status() {
             return status;
         }
+
+        /** The problem type's slug of this refusal. */
+        public String slug() {
+            return switch (status) {
+                case 413 -> "too-large";
+                case 415 -> "unsupported-media-type";
+                case 411 -> "length-required";
+                default -> "invalid-request";
+            };
+        }
+
+        /** The problem's title: the reason phrase of the status. */
+        public String title() {
+            return switch (status) {
+                case 413 -> "Payload Too Large";
+                case 415 -> "Unsupported Media Type";
+                case 411 -> "Length Required";
+                default -> "Bad Request";
+            };
+        }
     }
 
     private RequestFields() {}

@@ -83,6 +83,12 @@ public final class Responses {
         response.getOutputStream().write(body);
     }
 
+    /** The problem for a request body that could not be read (too large, wrong media type, malformed). */
+    public static void refused(HttpServletRequest request, HttpServletResponse response, RequestFields.Refused refused)
+            throws IOException {
+        problem(request, response, refused.status(), refused.slug(), refused.title(), refused.getMessage());
+    }
+
     public static void notFound(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
         problem(request, response, HttpServletResponse.SC_NOT_FOUND, "not-found", "Not Found", detail);

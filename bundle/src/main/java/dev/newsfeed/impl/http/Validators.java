@@ -36,6 +36,17 @@ public final class Validators {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
+    /** The Last-Modified of a representation built from several sources: the latest of their instants (nulls ignored). */
+    public static @Nullable Instant latest(@Nullable Instant... instants) {
+        Instant latest = null;
+        for (Instant i : instants) {
+            if (i != null && (latest == null || i.isAfter(latest))) {
+                latest = i;
+            }
+        }
+        return latest;
+    }
+
     static @Nullable Instant parseHttpDate(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -13,16 +13,15 @@ import javax.servlet.Servlet;
 import dev.newsfeed.impl.archive.ArchiveListing;
 import dev.newsfeed.impl.archive.Period;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
-import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.dto.ArticleDocument;
 import dev.newsfeed.impl.dto.ArticlePage;
+import dev.newsfeed.impl.feed.ArticleItems;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -87,14 +86,8 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
                 page.cursor(), page.limit(), now, false);
 
         String base = settings.baseUrl(request);
-        List<ArticleDocument> items = new ArrayList<>(slice.articles().size());
-        Instant lastModified = CalendarServlet.latest(index.updated(), slice.indexChanged());
-        for (Article article : slice.articles()) {
-            CommentStore.ThreadState thread = CommentStore.threadState(request.getResourceResolver(), site,
-                    article.id());
-            items.add(Documents.listItem(article, site, base, thread.approved(), now));
-            lastModified = CalendarServlet.latest(lastModified, article.lastChanged(), thread.updated());
-        }
+        ArticleItems items = ArticleItems.of(request.getResourceResolver(), site, slice.articles(), base, now,
+                Validators.latest(index.updated(), slice.indexChanged()));
         String next = null;
         if (slice.more()) {
             Article last = slice.articles().get(slice.articles().size() - 1);
@@ -103,9 +96,9 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
         }
         // each item shows its comment count: approving a comment purges the pages that show that article
         List<String> keys = new ArrayList<>(List.of(SurrogateKeys.site(site.path()), periodKey(site, period)));
-        slice.articles().forEach(a -> keys.add(SurrogateKeys.comments(a.id())));
+        keys.addAll(items.keys());
         settings.surrogateKeys(response, keys);
-        Responses.sendJson(request, response, new ArticlePage(items, next), lastModified,
+        Responses.sendJson(request, response, new ArticlePage(items.documents(), next), items.lastModified(),
                 settings.publicCache().until(index.nextGoingLive(now, site.zone()), now));
     }
 }

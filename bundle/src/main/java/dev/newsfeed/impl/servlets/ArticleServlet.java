@@ -21,6 +21,7 @@ import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.Resource;
@@ -85,7 +86,7 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
         CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
         Responses.sendJson(request, response,
                 Documents.article(article, site, settings.baseUrl(request), thread.approved(), now),
-                CalendarServlet.latest(article.lastChanged(), thread.updated()),
+                Validators.latest(article.lastChanged(), thread.updated()),
                 cache);
     }
 

@@ -19,6 +19,7 @@ import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -76,19 +77,9 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
         MonthCounts counts = index.month(month);
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.calendar(site.path()),
                 SurrogateKeys.month(site.path(), month)));
-        Instant lastModified = latest(index.updated(), counts.updated(), counts.lastWentLive(now), site.modified(),
+        Instant lastModified = Validators.latest(index.updated(), counts.updated(), counts.lastWentLive(now), site.modified(),
                 index.month(current).lastWentLive(now));
         Responses.sendJson(request, response,
                 CalendarBuilder.build(site, index, month, now, settings.baseUrl(request)), lastModified, cache);
-    }
-
-    static Instant latest(Instant... instants) {
-        Instant latest = null;
-        for (Instant i : instants) {
-            if (i != null && (latest == null || i.isAfter(latest))) {
-                latest = i;
-            }
-        }
-        return latest;
     }
 }

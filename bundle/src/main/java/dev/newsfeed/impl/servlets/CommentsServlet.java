@@ -21,6 +21,7 @@ import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -84,7 +85,7 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(a.site().path()),
                 SurrogateKeys.comments(a.article().id())));
         Responses.sendJson(request, response, body,
-                CalendarServlet.latest(thread.updated(), a.article().published()),
+                Validators.latest(thread.updated(), a.article().published()),
                 cache);
     }
 

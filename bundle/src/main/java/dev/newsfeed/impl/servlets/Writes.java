@@ -108,13 +108,7 @@ final class Writes {
         try {
             return RequestFields.read(request, MAX_BODY_BYTES);
         } catch (RequestFields.Refused e) {
-            String slug = switch (e.status()) {
-                case 413 -> "too-large";
-                case 415 -> "unsupported-media-type";
-                case 411 -> "length-required";
-                default -> "invalid-request";
-            };
-            Responses.problem(request, response, e.status(), slug, title(e.status()), e.getMessage());
+            Responses.refused(request, response, e);
             return null;
         }
     }
@@ -127,14 +121,5 @@ final class Writes {
             }
         }
         return false;
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 413 -> "Payload Too Large";
-            case 415 -> "Unsupported Media Type";
-            case 411 -> "Length Required";
-            default -> "Bad Request";
-        };
     }
 }

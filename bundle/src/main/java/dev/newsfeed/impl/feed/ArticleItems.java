@@ -1,0 +1,38 @@
+package dev.newsfeed.impl.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.content.Article;
+import dev.newsfeed.impl.content.Documents;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.dto.ArticleDocument;
+import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * The items of a public list of articles (the feed, the archive's periods) with their comment counts, the list's
+ * Last-Modified, and the surrogate keys of the articles' comments: an approval changes a count, so it must move
+ * Last-Modified and purge the pages that show that article.
+ */
+public record ArticleItems(List<ArticleDocument> documents, @Nullable Instant lastModified, List<String> keys) {
+
+    /** @param since when the list itself last changed (its index), the floor of Last-Modified */
+    public static ArticleItems of(ResourceResolver resolver, SiteSettings site, List<Article> articles, String base,
+            Instant now, @Nullable Instant since) {
+        List<ArticleDocument> documents = new ArrayList<>(articles.size());
+        List<String> keys = new ArrayList<>(articles.size());
+        Instant lastModified = since;
+        for (Article article : articles) {
+            CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
+            documents.add(Documents.listItem(article, site, base, thread.approved(), now));
+            lastModified = Validators.latest(lastModified, article.lastChanged(), thread.updated());
+            keys.add(SurrogateKeys.comments(article.id()));
+        }
+        return new ArticleItems(documents, lastModified, keys);
+    }
+}
