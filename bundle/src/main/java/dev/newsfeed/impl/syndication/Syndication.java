@@ -58,35 +58,39 @@ public final class Syndication {
             w.writeAttribute("rel", "self");
             w.writeAttribute("type", RSS);
             for (Article a : articles) {
-                String url = base + a.path();
-                w.writeStartElement("item");
-                element(w, "title", a.title());
-                element(w, "link", url);
-                w.writeStartElement("guid");
-                w.writeAttribute("isPermaLink", "false");
-                w.writeCharacters("urn:uuid:" + a.id());
-                w.writeEndElement();
-                element(w, "pubDate", rfc822(a.published()));
-                element(w, "description", a.lead());
-                if (a.body() != null) {
-                    w.writeStartElement(CONTENT_NS, "encoded");
-                    w.writeCData(cdataSafe(HtmlSanitizer.article(a.body())));
-                    w.writeEndElement();
-                }
-                if (a.author() != null) {
-                    w.writeStartElement(DC_NS, "creator");
-                    w.writeCharacters(a.author());
-                    w.writeEndElement();
-                }
-                for (String tag : a.tags()) {
-                    element(w, "category", tag);
-                }
-                w.writeEndElement();
+                rssItem(w, a, base);
             }
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
         });
+    }
+
+    private static void rssItem(XMLStreamWriter w, Article a, String base) throws XMLStreamException {
+        String url = base + a.path();
+        w.writeStartElement("item");
+        element(w, "title", a.title());
+        element(w, "link", url);
+        w.writeStartElement("guid");
+        w.writeAttribute("isPermaLink", "false");
+        w.writeCharacters("urn:uuid:" + a.id());
+        w.writeEndElement();
+        element(w, "pubDate", rfc822(a.published()));
+        element(w, "description", a.lead());
+        if (a.body() != null) {
+            w.writeStartElement(CONTENT_NS, "encoded");
+            w.writeCData(cdataSafe(HtmlSanitizer.article(a.body())));
+            w.writeEndElement();
+        }
+        if (a.author() != null) {
+            w.writeStartElement(DC_NS, "creator");
+            w.writeCharacters(a.author());
+            w.writeEndElement();
+        }
+        for (String tag : a.tags()) {
+            element(w, "category", tag);
+        }
+        w.writeEndElement();
     }
 
     public static byte[] atom(SiteSettings site, List<Article> articles, String base, Instant updated) {
@@ -108,36 +112,41 @@ public final class Syndication {
             element(w, "name", site.title());
             w.writeEndElement();
             for (Article a : articles) {
-                String url = base + a.path();
-                w.writeStartElement("entry");
-                element(w, "id", "urn:uuid:" + a.id());
-                element(w, "title", a.title());
-                link(w, "alternate", url, null);
-                element(w, "published", Dates.format(a.published(), site.zone()));
-                element(w, "updated", Dates.format(a.lastChanged(), site.zone()));
-                if (a.author() != null) {
-                    w.writeStartElement("author");
-                    element(w, "name", a.author());
-                    w.writeEndElement();
-                }
-                for (String tag : a.tags()) {
-                    w.writeEmptyElement("category");
-                    w.writeAttribute("term", tag);
-                }
-                if (a.lead() != null) {
-                    element(w, "summary", a.lead());
-                }
-                if (a.body() != null) {
-                    w.writeStartElement("content");
-                    w.writeAttribute("type", "html");
-                    w.writeCharacters(HtmlSanitizer.article(a.body()));
-                    w.writeEndElement();
-                }
-                w.writeEndElement();
+                atomEntry(w, a, base, site);
             }
             w.writeEndElement();
             w.writeEndDocument();
         });
+    }
+
+    private static void atomEntry(XMLStreamWriter w, Article a, String base, SiteSettings site)
+            throws XMLStreamException {
+        String url = base + a.path();
+        w.writeStartElement("entry");
+        element(w, "id", "urn:uuid:" + a.id());
+        element(w, "title", a.title());
+        link(w, "alternate", url, null);
+        element(w, "published", Dates.format(a.published(), site.zone()));
+        element(w, "updated", Dates.format(a.lastChanged(), site.zone()));
+        if (a.author() != null) {
+            w.writeStartElement("author");
+            element(w, "name", a.author());
+            w.writeEndElement();
+        }
+        for (String tag : a.tags()) {
+            w.writeEmptyElement("category");
+            w.writeAttribute("term", tag);
+        }
+        if (a.lead() != null) {
+            element(w, "summary", a.lead());
+        }
+        if (a.body() != null) {
+            w.writeStartElement("content");
+            w.writeAttribute("type", "html");
+            w.writeCharacters(HtmlSanitizer.article(a.body()));
+            w.writeEndElement();
+        }
+        w.writeEndElement();
     }
 
     /** JSON Feed 1.1 as a map for the one ObjectMapper (field names are the spec's). */
