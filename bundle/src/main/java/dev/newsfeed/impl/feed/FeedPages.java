@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.feed;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import javax.jcr.RepositoryException;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticlePage;
+import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
@@ -32,7 +35,13 @@ public class FeedPages {
 
     /** A page of the feed, when its Last-Modified and caching end, and the surrogate keys it depends on. */
     public record Page(ArticlePage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive,
-            List<String> keys) {}
+            List<String> keys) {
+
+        /** The page as it goes out: cached no longer than the next article of the site goes live. */
+        public PublicDocument toDocument(CachePolicy publicCache, Instant now) throws IOException {
+            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keys);
+        }
+    }
 
     private final Map<String, Long> readyUntil = new ConcurrentHashMap<>();
 

@@ -44,6 +44,18 @@ public final class Responses {
         response.getOutputStream().write(body);
     }
 
+    /**
+     * Sends a public document of the read API: its surrogate keys (when shared caches may keep it), then as
+     * {@link #send(HttpServletRequest, HttpServletResponse, String, byte[], Instant, CachePolicy)}.
+     */
+    public static void send(HttpServletRequest request, HttpServletResponse response, NewsfeedSettings settings,
+            PublicDocument document) throws IOException {
+        if (document.cache().shared()) {
+            settings.surrogateKeys(response, document.surrogateKeys());
+        }
+        send(request, response, document.mediaType(), document.body(), document.lastModified(), document.cache());
+    }
+
     public static void sendJson(HttpServletRequest request, HttpServletResponse response, Object document,
             @Nullable Instant lastModified, CachePolicy cache) throws IOException {
         send(request, response, JSON, Json.bytes(document), lastModified, cache);

@@ -2,18 +2,14 @@ package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.servlet.Servlet;
 
+import dev.newsfeed.impl.authoring.ArticleForms;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.dto.ArticleForm;
-import dev.newsfeed.impl.html.HtmlSanitizer;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -49,32 +45,13 @@ public final class ArticleFormServlet extends SlingSafeMethodsServlet {
             throws IOException {
         Resource resource = request.getResource();
         Optional<Resource> siteResource = SiteSettings.siteOf(resource);
-        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
-                || siteResource.isEmpty()) {
+        if (!Requests.onlySelector(request) || siteResource.isEmpty()) {
             Responses.notFound(request, response, "No such endpoint of an article.");
             return;
         }
-        if (!Writes.signedIn(request, response, Writes.AUTHORS)) {
-            return;
+        if (Writes.permitted(request, response, resource.getPath(), "set_property", Writes.AUTHORS)) {
+            Responses.sendUncached(response, 200, ArticleForms.of(Article.from(resource),
+                    SiteSettings.from(siteResource.get()), settings.baseUrl(request), Instant.now()));
         }
-        if (!Writes.may(request, resource.getPath(), "set_property")) {
-            Writes.forbidden(request, response);
-            return;
-        }
-        Responses.sendUncached(response, 200, form(Article.from(resource), SiteSettings.from(siteResource.get()),
-                settings.baseUrl(request), Instant.now()));
-    }
-
-    static ArticleForm form(Article article, SiteSettings site, String base, Instant now) {
-        Instant published = article.published();
-        String api = base + article.path();
-        return new ArticleForm(article.id(), article.path(), article.state(now).name().toLowerCase(Locale.ROOT),
-                article.title(), article.lead(), HtmlSanitizer.article(article.body()), article.author(),
-                published == null ? null : Dates.format(published, site.zone()),
-                published == null ? null
-                        : published.truncatedTo(ChronoUnit.SECONDS).atZone(site.zone()).toLocalDateTime().toString(),
-                site.zone().getId(), article.tags(), article.commentsOpen(),
-                article.modified() == null ? null : Dates.format(article.modified(), site.zone()),
-                new ArticleForm.Links(api + ".json", api + ".update.json", api + ".delete.json"));
     }
 }

@@ -2,26 +2,20 @@ package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import java.util.List;
-
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ArticleState;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
-import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.reading.ArticleView;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.Resource;
@@ -62,32 +56,16 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "The article is not inside a Newsfeed site.");
             return;
         }
-        SiteSettings site = SiteSettings.from(siteResource.get());
         Article article = Article.from(resource);
         Instant now = Instant.now();
-        ArticleState state = article.state(now);
-        CachePolicy cache = settings.publicCache();
-        if (state != ArticleState.PUBLISHED) {
-            if (!mayPreview(request, resource)) {
-                Responses.notFound(request, response, "No published article at this address.");
-                return;
-            }
-            cache = CachePolicy.PRIVATE;
+        boolean published = article.state(now) == ArticleState.PUBLISHED;
+        if (!published && !mayPreview(request, resource)) {
+            Responses.notFound(request, response, "No published article at this address.");
+            return;
         }
-        var resolver = request.getResourceResolver();
-        if (cache.shared()) {
-            settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()),
-                    SurrogateKeys.article(article.id()), SurrogateKeys.comments(article.id())));
-        }
-        boolean open = Documents.commentsOpen(article, site, now);
-        if (state == ArticleState.PUBLISHED && open && site.commentsOpenDays() > 0) {
-            cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);
-        }
-        CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
-        Responses.sendJson(request, response,
-                Documents.article(article, site, settings.baseUrl(request), thread.approved(), now),
-                Validators.latest(article.lastChanged(), thread.updated()),
-                cache);
+        Responses.send(request, response, settings, ArticleView.of(request.getResourceResolver(), article,
+                SiteSettings.from(siteResource.get()), settings.baseUrl(request),
+                published ? settings.publicCache() : CachePolicy.PRIVATE, now));
     }
 
     /** Authors who may change the article see it before it is published. */

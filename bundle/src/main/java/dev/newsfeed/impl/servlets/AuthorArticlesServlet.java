@@ -41,16 +41,12 @@ public final class AuthorArticlesServlet extends SlingSafeMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)) {
+        if (!Requests.onlySelector(request)) {
             Responses.notFound(request, response, "No such endpoint of a site.");
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!Writes.signedIn(request, response, Writes.AUTHORS)) {
-            return;
-        }
-        if (!Writes.may(request, Roles.authorProbe(site), "add_node,set_property")) {
-            Writes.forbidden(request, response);
+        if (!Writes.permitted(request, response, Roles.authorProbe(site), "add_node,set_property", Writes.AUTHORS)) {
             return;
         }
         AuthorListingRequest.Parsed parsed = AuthorListingRequest.parse(request.getParameter("status"),

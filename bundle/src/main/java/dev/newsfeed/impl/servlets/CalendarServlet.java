@@ -3,23 +3,17 @@ package dev.newsfeed.impl.servlets;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.YearMonth;
-
 import java.util.List;
 
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.archive.CalendarBuilder;
-import dev.newsfeed.impl.archive.MonthCounts;
 import dev.newsfeed.impl.archive.MonthParam;
-import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.Problem;
-import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
-import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.reading.CalendarView;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -55,10 +49,7 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "No such calendar document.");
             return;
         }
-        SiteSettings site = SiteSettings.from(request.getResource());
-        Instant now = Instant.now();
-        YearMonth current = YearMonth.from(now.atZone(site.zone()));
-        YearMonth month = current;
+        YearMonth month = null;
         if (selectors.length == 2) {
             month = MonthParam.parse(selectors[1]);
             if (month == null) {
@@ -68,18 +59,8 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
                 return;
             }
         }
-        ResourceArchiveIndex index = new ResourceArchiveIndex(request.getResourceResolver(), site.path());
-        CachePolicy cache = settings.publicCache().until(index.nextGoingLive(now, site.zone()), now);
-        if (selectors.length == 1) {
-            // "the current month" moves on at midnight of the first in the site's zone
-            cache = cache.until(current.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant(), now);
-        }
-        MonthCounts counts = index.month(month);
-        settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.calendar(site.path()),
-                SurrogateKeys.month(site.path(), month)));
-        Instant lastModified = Validators.latest(index.updated(), counts.updated(), counts.lastWentLive(now), site.modified(),
-                index.month(current).lastWentLive(now));
-        Responses.sendJson(request, response,
-                CalendarBuilder.build(site, index, month, now, settings.baseUrl(request)), lastModified, cache);
+        Responses.send(request, response, settings, CalendarView.of(request.getResourceResolver(),
+                SiteSettings.from(request.getResource()), month, settings.baseUrl(request), settings.publicCache(),
+                Instant.now()));
     }
 }

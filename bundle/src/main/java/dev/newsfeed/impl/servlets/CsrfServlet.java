@@ -44,7 +44,7 @@ public final class CsrfServlet extends SlingSafeMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)) {
+        if (!Requests.onlySelector(request)) {
             Responses.notFound(request, response, "No such endpoint of a site.");
             return;
         }

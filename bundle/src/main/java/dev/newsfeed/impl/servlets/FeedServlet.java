@@ -88,9 +88,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
                     "The article index is being built; filtering by tag is back in a moment.");
             return;
         }
-        settings.surrogateKeys(response, page.keys());
-        Responses.sendJson(request, response, page.document(), page.lastModified(),
-                settings.publicCache().until(page.nextGoingLive(), now));
+        Responses.send(request, response, settings, page.toDocument(settings.publicCache(), now));
     }
 
     /** Oak's plan for the query, for administrators of the site. */

@@ -18,6 +18,11 @@ final class Requests {
         return suffix != null && !suffix.isEmpty();
     }
 
+    /** Whether the request names only the servlet's one selector, and no suffix. */
+    static boolean onlySelector(SlingHttpServletRequest request) {
+        return request.getRequestPathInfo().getSelectors().length == 1 && !hasSuffix(request);
+    }
+
     static boolean isAnonymous(ResourceResolver resolver) {
         String user = resolver.getUserID();
         return user == null || "anonymous".equals(user);

@@ -1,7 +1,6 @@
 package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
-
 import java.util.List;
 
 import javax.servlet.Servlet;
@@ -10,6 +9,7 @@ import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -43,8 +43,8 @@ public final class SiteServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path())));
-        Responses.sendJson(request, response, Documents.site(site, settings.baseUrl(request)), site.modified(),
-                settings.publicCache());
+        Responses.send(request, response, settings, PublicDocument.json(Documents.site(site,
+                settings.baseUrl(request)), site.modified(), settings.publicCache(),
+                List.of(SurrogateKeys.site(site.path()))));
     }
 }

@@ -1,0 +1,45 @@
+package dev.newsfeed.impl.reading;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import dev.newsfeed.impl.archive.CalendarBuilder;
+import dev.newsfeed.impl.archive.MonthCounts;
+import dev.newsfeed.impl.archive.ResourceArchiveIndex;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.PublicDocument;
+import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.http.Validators;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.jetbrains.annotations.Nullable;
+
+/**
+ * A month of a site's calendar, read from the archive index only; cached no longer than the next article goes live
+ * (and, for "the current month", than the month lasts in the site's zone).
+ */
+public final class CalendarView {
+
+    private CalendarView() {}
+
+    /** The calendar of {@code asked}, or of the current month in the site's zone when null. */
+    public static PublicDocument of(ResourceResolver resolver, SiteSettings site, @Nullable YearMonth asked,
+            String base, CachePolicy publicCache, Instant now) throws IOException {
+        YearMonth current = YearMonth.from(now.atZone(site.zone()));
+        YearMonth month = asked == null ? current : asked;
+        ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
+        CachePolicy cache = publicCache.until(index.nextGoingLive(now, site.zone()), now);
+        if (asked == null) {
+            // "the current month" moves on at midnight of the first in the site's zone
+            cache = cache.until(current.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant(), now);
+        }
+        MonthCounts counts = index.month(month);
+        List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.calendar(site.path()),
+                SurrogateKeys.month(site.path(), month));
+        Instant lastModified = Validators.latest(index.updated(), counts.updated(), counts.lastWentLive(now),
+                site.modified(), index.month(current).lastWentLive(now));
+        return PublicDocument.json(CalendarBuilder.build(site, index, month, now, base), lastModified, cache, keys);
+    }
+}
