@@ -72,12 +72,9 @@ public final class AuthorListing {
         Walk walk = new Walk(query, limit);
         boolean drafts = (query.status() == Status.DRAFT || query.status() == Status.ALL) && query.month() == null;
         if (drafts && (after == null || after.draft())) {
-            for (Article draft : drafts(resolver, site)) {
-                if (after == null || after.isBefore(draftMillis(draft), draft.id())) {
-                    if (walk.offer(draft, new AuthorCursor(true, draftMillis(draft), draft.id()))) {
-                        return walk.full();
-                    }
-                }
+            Slice full = walkDrafts(resolver, site, walk, after);
+            if (full != null) {
+                return full;
             }
         }
         if (query.status() == Status.DRAFT) {
@@ -97,26 +94,53 @@ public final class AuthorListing {
             if (query.status() == Status.SCHEDULED && month.isBefore(current)) {
                 break; // every article of an earlier month is live
             }
-            MonthCounts counts = index.month(month);
-            for (int day = month.lengthOfMonth(); day >= 1; day--) {
-                LocalDate date = month.atDay(day);
-                if ((startDay != null && date.isAfter(startDay)) || relevant(counts, day, query.status(), now, site) == 0) {
-                    continue;
+            Slice done = walkMonth(resolver, site, query.status(), month, index.month(month), walk, datedAfter,
+                    startDay, now, budget);
+            if (done != null) {
+                return done;
+            }
+        }
+        return walk.end();
+    }
+
+    /** The drafts after {@code after}, newest first: the full page, or null when the dated articles come next. */
+    private static @Nullable Slice walkDrafts(ResourceResolver resolver, SiteSettings site, Walk walk,
+            @Nullable AuthorCursor after) {
+        for (Article draft : drafts(resolver, site)) {
+            if (after == null || after.isBefore(draftMillis(draft), draft.id())) {
+                if (walk.offer(draft, new AuthorCursor(true, draftMillis(draft), draft.id()))) {
+                    return walk.full();
                 }
-                if (walk.examined >= budget) {
-                    return walk.stopped();
-                }
-                for (Article article : day(resolver, site, date, query.status(), now)) {
-                    if (datedAfter == null || datedAfter.isBefore(article.published().toEpochMilli(), article.id())) {
-                        if (walk.offer(article, new AuthorCursor(false, article.published().toEpochMilli(),
-                                article.id()))) {
-                            return walk.full();
-                        }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The days of one month, latest first, from {@code startDay} on: the full page or the page where the budget ran
+     * out, or null when the months before come next.
+     */
+    private static @Nullable Slice walkMonth(ResourceResolver resolver, SiteSettings site, Status status,
+            YearMonth month, MonthCounts counts, Walk walk, @Nullable AuthorCursor datedAfter,
+            @Nullable LocalDate startDay, Instant now, int budget) {
+        for (int day = month.lengthOfMonth(); day >= 1; day--) {
+            LocalDate date = month.atDay(day);
+            if ((startDay != null && date.isAfter(startDay)) || relevant(counts, day, status, now, site) == 0) {
+                continue;
+            }
+            if (walk.examined >= budget) {
+                return walk.stopped();
+            }
+            for (Article article : day(resolver, site, date, status, now)) {
+                if (datedAfter == null || datedAfter.isBefore(article.published().toEpochMilli(), article.id())) {
+                    if (walk.offer(article, new AuthorCursor(false, article.published().toEpochMilli(),
+                            article.id()))) {
+                        return walk.full();
                     }
                 }
             }
         }
-        return walk.end();
+        return null;
     }
 
     /** The articles of one status an index day counts: all of them, those still ahead, or those live at {@code now}. */

@@ -92,39 +92,50 @@ public final class RequestFraming {
         String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
         boolean webdav = path.equals("/") || webdavPaths.stream().anyMatch(p -> path.equals(p)
                 || path.startsWith(p.endsWith("/") ? p : p + "/"));
-        if (!PLAIN_METHODS.contains(method)) {
-            if (!WEBDAV_METHODS.contains(method)) {
-                return UNKNOWN_METHOD;
-            }
-            if (!webdav) {
-                return WEBDAV_METHOD;
-            }
-            if (method.equals("PATCH") && (path.equals("/") || DAV_PREFIXES.stream().anyMatch(
-                    p -> path.equals(p) || path.startsWith(p + "/")))) {
-                return UNKNOWN_METHOD; // WebDAV and DavEx do not implement PATCH (Sling answered 501)
-            }
-            if ((method.equals("COPY") || method.equals("MOVE")) && isBlank(request.getHeader("Destination"))) {
-                return NO_DESTINATION;
-            }
+        Rejection refused = checkMethod(request, method, path, webdav);
+        if (refused == null) {
+            refused = checkCharset(request);
         }
-        Rejection charset = checkCharset(request);
-        if (charset != null) {
-            return charset;
+        if (refused == null && !hasBoundaryIfMultipart(request.getContentType())) {
+            refused = NO_BOUNDARY;
         }
-        if (!hasBoundaryIfMultipart(request.getContentType())) {
-            return NO_BOUNDARY;
+        if (refused == null && webdav && !SAFE_METHODS.contains(method)
+                && isBlank(request.getHeader("Authorization")) && isBlank(request.getHeader("Cookie"))) {
+            refused = ANONYMOUS_WEBDAV_WRITE;
         }
-        if (webdav && !SAFE_METHODS.contains(method) && isBlank(request.getHeader("Authorization"))
-                && isBlank(request.getHeader("Cookie"))) {
-            return ANONYMOUS_WEBDAV_WRITE;
+        return refused != null ? refused : checkTarget(path, request.getQueryString());
+    }
+
+    /** Methods other than GET, HEAD, POST and OPTIONS: WebDAV ones under the WebDAV paths only, and well-formed. */
+    private static @Nullable Rejection checkMethod(HttpServletRequest request, String method, String path,
+            boolean webdav) {
+        if (PLAIN_METHODS.contains(method)) {
+            return null;
         }
+        if (!WEBDAV_METHODS.contains(method)) {
+            return UNKNOWN_METHOD;
+        }
+        if (!webdav) {
+            return WEBDAV_METHOD;
+        }
+        if (method.equals("PATCH") && (path.equals("/") || DAV_PREFIXES.stream().anyMatch(
+                p -> path.equals(p) || path.startsWith(p + "/")))) {
+            return UNKNOWN_METHOD; // WebDAV and DavEx do not implement PATCH (Sling answered 501)
+        }
+        if ((method.equals("COPY") || method.equals("MOVE")) && isBlank(request.getHeader("Destination"))) {
+            return NO_DESTINATION;
+        }
+        return null;
+    }
+
+    /** The request target: no encoded separators or NUL, no empty segment, no broken escape in the query. */
+    private static @Nullable Rejection checkTarget(String path, @Nullable String query) {
         if (ENCODED.matcher(path).find()) {
             return ENCODED_SEPARATOR;
         }
         if (path.contains("//")) {
             return EMPTY_SEGMENT;
         }
-        String query = request.getQueryString();
         if (query != null && BAD_PERCENT.matcher(query).find()) {
             return BAD_ESCAPE;
         }

@@ -1,0 +1,69 @@
+package dev.newsfeed.impl.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.sling.testing.mock.sling.junit5.SlingContext;
+import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
+import org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletRequest;
+import org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SlingContextExtension.class)
+class PublicDocumentTest {
+
+    private final SlingContext context = new SlingContext();
+    private static final Instant MODIFIED = Instant.parse("2024-03-01T10:15:30.250Z");
+
+    @Test
+    void aSharedDocumentNamesItsKeysAndValidators() throws Exception {
+        NewsfeedSettings settings = context.registerInjectActivateService(NewsfeedSettings.class);
+        PublicDocument document = PublicDocument.json(Map.of("a", "<b>"), MODIFIED, CachePolicy.shared(60),
+                List.of("site:one", "feed:one"));
+        MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
+
+        Responses.send(context.request(), response, settings, document);
+
+        assertEquals(200, response.getStatus());
+        assertEquals("site:one feed:one", response.getHeader("Surrogate-Key"));
+        assertEquals(Validators.strongEtag(Responses.JSON, document.body()), response.getHeader("ETag"));
+        assertEquals("Fri, 1 Mar 2024 10:15:30 GMT", response.getHeader("Last-Modified"));
+        assertEquals("public, max-age=60", response.getHeader("Cache-Control"));
+        assertArrayEquals(Json.bytes(Map.of("a", "<b>")), response.getOutput());
+    }
+
+    @Test
+    void aPrivateDocumentNamesNoKeys() throws Exception {
+        NewsfeedSettings settings = context.registerInjectActivateService(NewsfeedSettings.class);
+        MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
+
+        Responses.send(context.request(), response, settings,
+                PublicDocument.json(Map.of(), null, CachePolicy.PRIVATE, List.of("article:x")));
+
+        assertNull(response.getHeader("Surrogate-Key"));
+        assertNull(response.getHeader("Last-Modified"));
+        assertEquals("private, no-store", response.getHeader("Cache-Control"));
+    }
+
+    @Test
+    void aMatchingEtagAnswers304WithoutBody() throws Exception {
+        NewsfeedSettings settings = context.registerInjectActivateService(NewsfeedSettings.class);
+        PublicDocument document = new PublicDocument("application/rss+xml", new byte[] {1, 2, 3}, MODIFIED,
+                CachePolicy.shared(60), List.of("site:one"));
+        MockSlingHttpServletRequest request = context.request();
+        request.setHeader("If-None-Match", Validators.strongEtag("application/rss+xml", new byte[] {1, 2, 3}));
+        MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
+
+        Responses.send(request, response, settings, document);
+
+        assertEquals(304, response.getStatus());
+        assertEquals("site:one", response.getHeader("Surrogate-Key"));
+        assertEquals(0, response.getOutput().length);
+    }
+}
