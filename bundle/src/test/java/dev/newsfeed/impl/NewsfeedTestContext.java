@@ -4,12 +4,18 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsfeed.impl.http.Json;
+import dev.newsfeed.impl.authoring.ArticleForms;
 import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.reading.ArchiveView;
+import dev.newsfeed.impl.reading.ArticleView;
+import dev.newsfeed.impl.reading.CalendarView;
+import dev.newsfeed.impl.reading.SiteView;
+import dev.newsfeed.impl.reading.SyndicationView;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletResponse;
 
-/** One factory for the unit-test context: the sample site fixture and the API settings. */
+/** One factory for the unit-test context: the sample site fixture, the API settings and the read views. */
 public final class NewsfeedTestContext {
 
     public static final String SITE = "/content/newsfeed/day";
@@ -26,6 +32,20 @@ public final class NewsfeedTestContext {
         context.load().json("/site/test-content.json", SITE);
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", BASE + "/",
                 "cache.max.age", 60L);
+        registerViews(context);
+    }
+
+    /**
+     * Registers the components the read servlets build their documents with (bound to the settings registered
+     * before), with the given service properties (e.g. a ranking over those registered earlier).
+     */
+    public static void registerViews(SlingContext context, Object... properties) {
+        context.registerInjectActivateService(SiteView.class, properties);
+        context.registerInjectActivateService(ArticleView.class, properties);
+        context.registerInjectActivateService(CalendarView.class, properties);
+        context.registerInjectActivateService(ArchiveView.class, properties);
+        context.registerInjectActivateService(SyndicationView.class, properties);
+        context.registerInjectActivateService(ArticleForms.class, properties);
     }
 
     public static JsonNode json(MockSlingHttpServletResponse response) throws Exception {

@@ -4,23 +4,30 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleForm;
 import dev.newsfeed.impl.html.HtmlSanitizer;
+import dev.newsfeed.impl.http.NewsfeedSettings;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * An article as an editor shows it: the stored fields, the publish date in the site's local time, the body as the
  * API serves it, and the links to read, update and delete it.
  */
-public final class ArticleForms {
+@Component(service = ArticleForms.class)
+public class ArticleForms {
 
-    private ArticleForms() {}
+    @Reference
+    private NewsfeedSettings settings;
 
-    public static ArticleForm of(Article article, SiteSettings site, String base, Instant now) {
+    public ArticleForm of(HttpServletRequest request, Article article, SiteSettings site, Instant now) {
         Instant published = article.published();
-        String api = base + article.path();
+        String api = settings.baseUrl(request) + article.path();
         return new ArticleForm(article.id(), article.path(), article.state(now).name().toLowerCase(Locale.ROOT),
                 article.title(), article.lead(), HtmlSanitizer.article(article.body()), article.author(),
                 published == null ? null : Dates.format(published, site.zone()),

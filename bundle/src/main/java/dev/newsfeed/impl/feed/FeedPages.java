@@ -38,8 +38,9 @@ public class FeedPages {
             List<String> keys) {
 
         /** The page as it goes out: cached no longer than the next article of the site goes live. */
-        public PublicDocument toDocument(CachePolicy publicCache, Instant now) throws IOException {
-            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keys);
+        public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
+            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader,
+                    keys);
         }
     }
 

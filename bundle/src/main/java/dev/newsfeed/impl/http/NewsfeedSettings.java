@@ -101,10 +101,12 @@ public final class NewsfeedSettings {
 
     /** Names what a public answer depends on, in the configured surrogate key header. */
     public void surrogateKeys(HttpServletResponse response, Collection<String> keys) {
-        String header = keyHeader;
-        if (!header.isEmpty() && !keys.isEmpty()) {
-            response.setHeader(header, SurrogateKeys.header(keys));
-        }
+        SurrogateKeys.name(response, keyHeader, keys);
+    }
+
+    /** The header that names surrogate keys (Surrogate-Key, xkey, Cache-Tag); empty: none. */
+    public String surrogateKeyHeader() {
+        return keyHeader;
     }
 
     private static String trimSlash(String url) {

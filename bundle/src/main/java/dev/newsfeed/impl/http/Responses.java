@@ -48,10 +48,10 @@ public final class Responses {
      * Sends a public document of the read API: its surrogate keys (when shared caches may keep it), then as
      * {@link #send(HttpServletRequest, HttpServletResponse, String, byte[], Instant, CachePolicy)}.
      */
-    public static void send(HttpServletRequest request, HttpServletResponse response, NewsfeedSettings settings,
-            PublicDocument document) throws IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response, PublicDocument document)
+            throws IOException {
         if (document.cache().shared()) {
-            settings.surrogateKeys(response, document.surrogateKeys());
+            SurrogateKeys.name(response, document.keyHeader(), document.surrogateKeys());
         }
         send(request, response, document.mediaType(), document.body(), document.lastModified(), document.cache());
     }

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import javax.servlet.http.HttpServletResponse;
+
 /**
  * The names a CDN or dispatcher can purge by ({@code Surrogate-Key}/{@code xkey}). Every public answer names what it
  * depends on; every change names exactly what it affects. A site is named by the last segment of its path.
@@ -76,6 +78,13 @@ public final class SurrogateKeys {
         keys.add(archive(sitePath));
         keys.add(feed(sitePath));
         return keys;
+    }
+
+    /** Names the keys in the header {@code name} (empty: none; no keys: no header). */
+    public static void name(HttpServletResponse response, String name, Collection<String> keys) {
+        if (!name.isEmpty() && !keys.isEmpty()) {
+            response.setHeader(name, header(keys));
+        }
     }
 
     /** The header value: keys separated by spaces. */

@@ -15,21 +15,28 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.feed.ArticleItems;
-import dev.newsfeed.impl.http.CachePolicy;
+import javax.servlet.http.HttpServletRequest;
+
+import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.http.Validators;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** A page of the published articles of an archive period (year, month, day or all), newest first. */
-public final class ArchiveView {
+@Component(service = ArchiveView.class)
+public class ArchiveView {
 
-    private ArchiveView() {}
+    @Reference
+    private NewsfeedSettings settings;
 
     /** The page {@code page} asks for of the period whose folder is at {@code folderPath}. */
-    public static PublicDocument of(ResourceResolver resolver, SiteSettings site, Period period, String folderPath,
-            PageRequest page, String base, CachePolicy publicCache, Instant now) throws IOException {
+    public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Period period,
+            String folderPath, PageRequest page, Instant now) throws IOException {
+        String base = settings.baseUrl(request);
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
         ArchiveListing.Slice slice = ArchiveListing.list(resolver, site, index, period, page.cursor(), page.limit(),
                 now, false);
@@ -45,7 +52,8 @@ public final class ArchiveView {
         List<String> keys = new ArrayList<>(List.of(SurrogateKeys.site(site.path()), periodKey(site, period)));
         keys.addAll(items.keys());
         return PublicDocument.json(new ArticlePage(items.documents(), next), items.lastModified(),
-                publicCache.until(index.nextGoingLive(now, site.zone()), now), keys);
+                settings.publicCache().until(index.nextGoingLive(now, site.zone()), now), settings.surrogateKeyHeader(),
+                keys);
     }
 
     /** The surrogate key of the listed period. */

@@ -10,23 +10,28 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ArticleState;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.http.NewsfeedSettings;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The article document with its comment count, cached no longer than its comments stay open. */
-public final class ArticleView {
+@Component(service = ArticleView.class)
+public class ArticleView {
 
-    private ArticleView() {}
+    @Reference
+    private NewsfeedSettings settings;
 
-    /**
-     * The document of {@code article}; {@code cache} is the public policy for a published article and
-     * {@link CachePolicy#PRIVATE} for an author's preview.
-     */
-    public static PublicDocument of(ResourceResolver resolver, Article article, SiteSettings site, String base,
-            CachePolicy cache, Instant now) throws IOException {
+    /** The document of {@code article}: public, or an author's preview (never cached). */
+    public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, Article article,
+            SiteSettings site, boolean preview, Instant now) throws IOException {
+        CachePolicy cache = preview ? CachePolicy.PRIVATE : settings.publicCache();
         List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.article(article.id()),
                 SurrogateKeys.comments(article.id()));
         boolean open = Documents.commentsOpen(article, site, now);
@@ -34,7 +39,7 @@ public final class ArticleView {
             cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);
         }
         CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
-        return PublicDocument.json(Documents.article(article, site, base, thread.approved(), now),
-                Validators.latest(article.lastChanged(), thread.updated()), cache, keys);
+        return PublicDocument.json(Documents.article(article, site, settings.baseUrl(request), thread.approved(), now),
+                Validators.latest(article.lastChanged(), thread.updated()), cache, settings.surrogateKeyHeader(), keys);
     }
 }

@@ -9,28 +9,35 @@ import dev.newsfeed.impl.archive.CalendarBuilder;
 import dev.newsfeed.impl.archive.MonthCounts;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.SiteSettings;
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.http.Validators;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * A month of a site's calendar, read from the archive index only; cached no longer than the next article goes live
  * (and, for "the current month", than the month lasts in the site's zone).
  */
-public final class CalendarView {
+@Component(service = CalendarView.class)
+public class CalendarView {
 
-    private CalendarView() {}
+    @Reference
+    private NewsfeedSettings settings;
 
     /** The calendar of {@code asked}, or of the current month in the site's zone when null. */
-    public static PublicDocument of(ResourceResolver resolver, SiteSettings site, @Nullable YearMonth asked,
-            String base, CachePolicy publicCache, Instant now) throws IOException {
+    public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site,
+            @Nullable YearMonth asked, Instant now) throws IOException {
         YearMonth current = YearMonth.from(now.atZone(site.zone()));
         YearMonth month = asked == null ? current : asked;
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
-        CachePolicy cache = publicCache.until(index.nextGoingLive(now, site.zone()), now);
+        CachePolicy cache = settings.publicCache().until(index.nextGoingLive(now, site.zone()), now);
         if (asked == null) {
             // "the current month" moves on at midnight of the first in the site's zone
             cache = cache.until(current.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant(), now);
@@ -40,6 +47,7 @@ public final class CalendarView {
                 SurrogateKeys.month(site.path(), month));
         Instant lastModified = Validators.latest(index.updated(), counts.updated(), counts.lastWentLive(now),
                 site.modified(), index.month(current).lastWentLive(now));
-        return PublicDocument.json(CalendarBuilder.build(site, index, month, now, base), lastModified, cache, keys);
+        return PublicDocument.json(CalendarBuilder.build(site, index, month, now, settings.baseUrl(request)),
+                lastModified, cache, settings.surrogateKeyHeader(), keys);
     }
 }

@@ -9,7 +9,6 @@ import javax.servlet.Servlet;
 import dev.newsfeed.impl.archive.Period;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.paging.PageRequest;
 import dev.newsfeed.impl.reading.ArchiveView;
@@ -37,7 +36,7 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient ArchiveView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -54,8 +53,8 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
             Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
             return;
         }
-        Responses.send(request, response, settings, ArchiveView.of(request.getResourceResolver(),
+        Responses.send(request, response, view.of(request, request.getResourceResolver(),
                 SiteSettings.from(siteResource.get()), period, folder.getPath(), parsed.request(),
-                settings.baseUrl(request), settings.publicCache(), Instant.now()));
+                Instant.now()));
     }
 }

@@ -10,7 +10,6 @@ import dev.newsfeed.impl.authoring.ArticleForms;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -38,7 +37,7 @@ public final class ArticleFormServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient ArticleForms forms;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -50,8 +49,8 @@ public final class ArticleFormServlet extends SlingSafeMethodsServlet {
             return;
         }
         if (Writes.permitted(request, response, resource.getPath(), "set_property", Writes.AUTHORS)) {
-            Responses.sendUncached(response, 200, ArticleForms.of(Article.from(resource),
-                    SiteSettings.from(siteResource.get()), settings.baseUrl(request), Instant.now()));
+            Responses.sendUncached(response, 200, forms.of(request, Article.from(resource),
+                    SiteSettings.from(siteResource.get()), Instant.now()));
         }
     }
 }

@@ -12,8 +12,6 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ArticleState;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.reading.ArticleView;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -40,14 +38,12 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient ArticleView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (Requests.hasSelectors(request) || Requests.hasSuffix(request)) {
-            Responses.notFound(request, response, "No such document of an article: "
-                    + request.getRequestPathInfo().getSelectorString());
+        if (Requests.answeredOtherForm(request, response, "an article")) {
             return;
         }
         Resource resource = request.getResource();
@@ -63,9 +59,8 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "No published article at this address.");
             return;
         }
-        Responses.send(request, response, settings, ArticleView.of(request.getResourceResolver(), article,
-                SiteSettings.from(siteResource.get()), settings.baseUrl(request),
-                published ? settings.publicCache() : CachePolicy.PRIVATE, now));
+        Responses.send(request, response, view.of(request, request.getResourceResolver(), article,
+                SiteSettings.from(siteResource.get()), !published, now));
     }
 
     /** Authors who may change the article see it before it is published. */

@@ -41,8 +41,7 @@ public final class AuthorArticlesServlet extends SlingSafeMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (!Requests.onlySelector(request)) {
-            Responses.notFound(request, response, "No such endpoint of a site.");
+        if (Requests.answeredUnknownEndpoint(request, response, "a site")) {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());

@@ -11,7 +11,6 @@ import dev.newsfeed.impl.archive.MonthParam;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.Problem;
-import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.reading.CalendarView;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -39,7 +38,7 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient CalendarView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -59,8 +58,7 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
                 return;
             }
         }
-        Responses.send(request, response, settings, CalendarView.of(request.getResourceResolver(),
-                SiteSettings.from(request.getResource()), month, settings.baseUrl(request), settings.publicCache(),
-                Instant.now()));
+        Responses.send(request, response, view.of(request, request.getResourceResolver(),
+                SiteSettings.from(request.getResource()), month, Instant.now()));
     }
 }

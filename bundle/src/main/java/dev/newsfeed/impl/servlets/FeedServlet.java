@@ -88,7 +88,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
                     "The article index is being built; filtering by tag is back in a moment.");
             return;
         }
-        Responses.send(request, response, settings, page.toDocument(settings.publicCache(), now));
+        Responses.send(request, response, page.toDocument(settings.publicCache(), settings.surrogateKeyHeader(), now));
     }
 
     /** Oak's plan for the query, for administrators of the site. */

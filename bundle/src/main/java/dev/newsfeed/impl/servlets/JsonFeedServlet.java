@@ -5,7 +5,7 @@ import java.io.IOException;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.reading.SyndicationView;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -30,11 +30,11 @@ public final class JsonFeedServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient SyndicationView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        SyndicationServlet.serve(settings, request, response);
+        SyndicationServlet.serve(view, request, response);
     }
 }

@@ -1,9 +1,13 @@
 package dev.newsfeed.impl.servlets;
 
+import java.io.IOException;
+
+import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
+import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.ResourceResolver;
 
-/** Small facts about a request that several servlets check. */
+/** Small facts about a request that several servlets check, and the 404 of a document asked in another form. */
 final class Requests {
 
     private Requests() {}
@@ -16,6 +20,30 @@ final class Requests {
     static boolean hasSuffix(SlingHttpServletRequest request) {
         String suffix = request.getRequestPathInfo().getSuffix();
         return suffix != null && !suffix.isEmpty();
+    }
+
+    /**
+     * A document without other forms: answers 404 (naming the selectors) and returns true when the request names
+     * selectors or a suffix.
+     */
+    static boolean answeredOtherForm(SlingHttpServletRequest request, SlingHttpServletResponse response, String of)
+            throws IOException {
+        if (hasSelectors(request) || hasSuffix(request)) {
+            Responses.notFound(request, response, "No such document of " + of + ": "
+                    + request.getRequestPathInfo().getSelectorString());
+            return true;
+        }
+        return false;
+    }
+
+    /** An endpoint of one selector: answers 404 and returns true when the request names others or a suffix. */
+    static boolean answeredUnknownEndpoint(SlingHttpServletRequest request, SlingHttpServletResponse response,
+            String of) throws IOException {
+        if (!onlySelector(request)) {
+            Responses.notFound(request, response, "No such endpoint of " + of + ".");
+            return true;
+        }
+        return false;
     }
 
     /** Whether the request names only the servlet's one selector, and no suffix. */

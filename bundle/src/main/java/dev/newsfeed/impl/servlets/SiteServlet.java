@@ -1,17 +1,13 @@
 package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
-import java.util.List;
 
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
-import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.Responses;
-import dev.newsfeed.impl.http.SurrogateKeys;
+import dev.newsfeed.impl.reading.SiteView;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.servlets.HttpConstants;
@@ -32,19 +28,14 @@ public final class SiteServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient SiteView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (Requests.hasSelectors(request) || Requests.hasSuffix(request)) {
-            Responses.notFound(request, response, "No such document of a site: "
-                    + request.getRequestPathInfo().getSelectorString());
+        if (Requests.answeredOtherForm(request, response, "a site")) {
             return;
         }
-        SiteSettings site = SiteSettings.from(request.getResource());
-        Responses.send(request, response, settings, PublicDocument.json(Documents.site(site,
-                settings.baseUrl(request)), site.modified(), settings.publicCache(),
-                List.of(SurrogateKeys.site(site.path()))));
+        Responses.send(request, response, view.of(request, SiteSettings.from(request.getResource())));
     }
 }

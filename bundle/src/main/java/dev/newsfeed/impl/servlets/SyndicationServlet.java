@@ -7,7 +7,6 @@ import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.reading.SyndicationView;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -30,16 +29,16 @@ public final class SyndicationServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient SyndicationView view;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        serve(settings, request, response);
+        serve(view, request, response);
     }
 
     /** RSS, Atom or (with the selector {@code feed}) JSON Feed of the site; shared with {@link JsonFeedServlet}. */
-    static void serve(NewsfeedSettings settings, SlingHttpServletRequest request, SlingHttpServletResponse response)
+    static void serve(SyndicationView view, SlingHttpServletRequest request, SlingHttpServletResponse response)
             throws IOException {
         String extension = request.getRequestPathInfo().getExtension();
         String selectors = request.getRequestPathInfo().getSelectorString();
@@ -50,8 +49,7 @@ public final class SyndicationServlet extends SlingSafeMethodsServlet {
         }
         SyndicationView.Format format = json ? SyndicationView.Format.JSON_FEED
                 : "rss".equals(extension) ? SyndicationView.Format.RSS : SyndicationView.Format.ATOM;
-        Responses.send(request, response, settings, SyndicationView.of(request.getResourceResolver(),
-                SiteSettings.from(request.getResource()), format, settings.baseUrl(request), settings.publicCache(),
-                Instant.now()));
+        Responses.send(request, response, view.of(request, request.getResourceResolver(),
+                SiteSettings.from(request.getResource()), format, Instant.now()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
@@ -41,6 +42,7 @@ class ArchiveServletsTest {
         ArchiveClerk.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
+        NewsfeedTestContext.registerViews(context);
         calendar = context.registerInjectActivateService(new CalendarServlet());
         archive = context.registerInjectActivateService(new ArchiveServlet());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CsrfTokens;
@@ -44,6 +45,7 @@ class ConsoleEndpointsTest {
         ArchiveClerk.rebuild(context.resourceResolver(),
                 SiteSettings.from(context.resourceResolver().getResource(SITE)), Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
+        NewsfeedTestContext.registerViews(context);
         context.registerService(CsrfGuard.class, new CsrfGuard(TOKENS));
     }
 
