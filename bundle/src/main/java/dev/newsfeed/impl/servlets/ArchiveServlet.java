@@ -2,7 +2,6 @@ package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Optional;
 
 import javax.servlet.Servlet;
 
@@ -42,8 +41,8 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
         Resource folder = request.getResource();
-        Optional<Resource> siteResource = SiteSettings.siteOf(folder);
-        Period period = siteResource.map(s -> Period.of(SiteSettings.from(s), folder.getPath())).orElse(null);
+        SiteSettings site = SiteSettings.siteOf(folder).map(SiteSettings::from).orElse(null);
+        Period period = site == null ? null : Period.of(site, folder.getPath());
         if (Requests.hasSelectors(request) || Requests.hasSuffix(request) || period == null) {
             Responses.notFound(request, response, "No such archive document.");
             return;
@@ -53,8 +52,7 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
             Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
             return;
         }
-        Responses.send(request, response, view.of(request, request.getResourceResolver(),
-                SiteSettings.from(siteResource.get()), period, folder.getPath(), parsed.request(),
-                Instant.now()));
+        Responses.send(request, response, view.of(request, request.getResourceResolver(), site, period,
+                folder.getPath(), parsed.request(), Instant.now()));
     }
 }
