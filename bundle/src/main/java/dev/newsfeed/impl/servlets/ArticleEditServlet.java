@@ -13,7 +13,6 @@ import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.archive.ArchiveClerk;
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
 import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.authoring.ArticleWriter;
@@ -23,6 +22,7 @@ import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.maintenance.ContentChangeListener;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.LoginException;
@@ -58,7 +58,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
     private transient NewsfeedSettings settings;
 
     @Reference
-    private transient ArchiveMaintenance archive;
+    private transient ContentChangeListener contentChanges;
 
     @Reference
     private transient CsrfGuard csrf;
@@ -92,7 +92,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
                     }
                     return null;
                 });
-                archive.afterWrite(site, days, Set.of(), Set.of(path));
+                contentChanges.afterWrite(site, days, Set.of(), Set.of(path));
                 response.setStatus(204);
                 response.setHeader("Cache-Control", "no-store");
                 return;
@@ -114,7 +114,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
                 Responses.notFound(request, response, "The article was deleted meanwhile.");
                 return;
             }
-            archive.afterWrite(site, days, Set.of(newPath), Set.of());
+            contentChanges.afterWrite(site, days, Set.of(newPath), Set.of());
             String base = settings.baseUrl(request);
             response.setHeader("Location", base + newPath + ".json");
             Responses.sendUncached(response, 200,

@@ -9,7 +9,7 @@ import java.util.Set;
 import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
+import dev.newsfeed.impl.archive.ArchiveKeeper;
 import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.authoring.ArticleWriter;
@@ -19,6 +19,7 @@ import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
+import dev.newsfeed.impl.maintenance.ContentChangeListener;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.LoginException;
@@ -54,7 +55,10 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
     private transient NewsfeedSettings settings;
 
     @Reference
-    private transient ArchiveMaintenance archive;
+    private transient ArchiveKeeper archive;
+
+    @Reference
+    private transient ContentChangeListener contentChanges;
 
     @Reference
     private transient CsrfGuard csrf;
@@ -92,7 +96,7 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
         try {
             String path = Retry.commit(resolver,
                     r -> ArticleWriter.create(r, site, parsed.input(), r.getUserID(), now));
-            archive.afterWrite(site, List.of(), Set.of(path), Set.of());
+            contentChanges.afterWrite(site, List.of(), Set.of(path), Set.of());
             Resource created = resolver.getResource(path);
             String base = settings.baseUrl(request);
             response.setHeader("Location", base + path + ".json");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
@@ -38,7 +38,7 @@ class ArchiveServletsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveClerk.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
+        ArchiveIndexer.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
         calendar = context.registerInjectActivateService(new CalendarServlet());
@@ -85,7 +85,7 @@ class ArchiveServletsTest {
         String before = calendar("calendar.2022-01").getHeader("ETag");
         context.resourceResolver().delete(context.resourceResolver().getResource(SITE + "/articles/2022/01/10/evening"));
         context.resourceResolver().commit();
-        ArchiveClerk.reindexDay(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
+        ArchiveIndexer.reindexDay(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 java.time.LocalDate.of(2022, 1, 10), Instant.now());
         context.resourceResolver().commit();
         MockSlingHttpServletResponse after = calendar("calendar.2022-01");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CsrfTokens;
 import dev.newsfeed.impl.http.NewsfeedSettings;
@@ -41,7 +41,7 @@ class ConsoleEndpointsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveClerk.rebuild(context.resourceResolver(),
+        ArchiveIndexer.rebuild(context.resourceResolver(),
                 SiteSettings.from(context.resourceResolver().getResource(SITE)), Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
         context.registerService(CsrfGuard.class, new CsrfGuard(TOKENS));
