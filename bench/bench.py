@@ -5,6 +5,9 @@ Archives of SIZES articles (reused when they exist, generated otherwise), every 
 reference archive (REF, the size WordPress is set up with), Sling's default GET servlet on the same nodes and
 WordPress, all with wrk at the same concurrency, in ROUNDS rounds of rotating order (median reported); calendar
 and feed pages on every size for latency versus archive size; a JFR profile of the slowest read endpoint.
+ONLY (a regular expression on endpoint names) measures a part: ONLY=calendar (every size, Sling's default GET on
+the month index node, WordPress's calendar), ONLY=feed, ONLY=comment; it prints the medians and leaves the docs.
+NO_WP=1 leaves WordPress out even where an earlier set-up left its state; a peer that does not answer is skipped.
 Writes bench-out/<stamp>/ (raw wrk output, results.json, profile) and regenerates the generated section of
 docs/benchmarks.md and its plots in docs/benchmarks/. Python standard library only.
 """
@@ -35,8 +38,11 @@ C, T = int(env("C", "16")), int(env("T", "2"))
 MONTH, DAY = env("MONTH", "2022-01"), env("DAY", "10")
 WP_HOME = env("WP_HOME", "/tmp/newsfeed-wordpress")
 WP = f"http://127.0.0.1:{env('WP_PORT', '8089')}"
+NO_WP = env("NO_WP", "0") == "1"
+# a regular expression on the endpoint names ("calendar", "feed page 1", "comment POST", ...): measure only those
+ONLY = env("ONLY", "")
 PROFILE = env("PROFILE", "1") == "1"
-WRITE_DOCS = env("WRITE_DOCS", "1") == "1"
+WRITE_DOCS = env("WRITE_DOCS", "0" if ONLY else "1") == "1"
 AUTH = "Basic " + base64.b64encode(b"admin:admin").decode()
 STAMP = dt.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
 OUT = os.path.join(ROOT, "bench-out", STAMP)   # created by the run (not by `report`)
@@ -65,6 +71,14 @@ def http(method, url, data=None, admin=False, headers=None, timeout=7200, retrie
             if attempt == retries:
                 raise
         time.sleep(3)
+
+
+def answers(url, timeout=30):
+    """Whether a peer answers 200 (a peer that refuses the connection or times out is skipped, not fatal)."""
+    try:
+        return http("GET", url, timeout=timeout)[0] == 200
+    except OSError:
+        return False
 
 
 def get_json(url, **kw):
@@ -418,8 +432,8 @@ def run(saved):
         log("waiting for the WordPress set-up (bench-out/wordpress-setup.log) ...")
         while os.path.exists(f"/proc/{setup}") and "zombie" not in open(f"/proc/{setup}/status").read():
             time.sleep(2)
-    wpe = wp_env()
-    wp_up = bool(wpe) and http("GET", WP + "/wp-json/wp/v2/posts?per_page=1", timeout=30)[0] == 200
+    wpe = {} if NO_WP else wp_env()
+    wp_up = bool(wpe) and answers(WP + "/wp-json/wp/v2/posts?per_page=1")
     if wp_up:
         bp, cm = wpe["BENCH_POST"], wpe["CAL_MONTH"]
         n_posts = int(wpe.get("POSTS", wpe.get("N", "0")))
@@ -453,7 +467,11 @@ def run(saved):
         add("wp-post", "wordpress", "comment POST", WP + "/wp-comments-post.php", wpp, lua=wp_lua)
         add("wp-rss", "wordpress", "RSS", WP + "/feed/", wpp)
     else:
-        log("WordPress does not answer: measuring Newsfeed and Sling only")
+        log("NO_WP=1: measuring Newsfeed and Sling only" if NO_WP
+            else "WordPress does not answer: measuring Newsfeed and Sling only")
+    if ONLY:
+        cases[:] = [c for c in cases if re.search(ONLY, c["endpoint"])]
+        log(f"ONLY={ONLY}: {', '.join(c['id'] for c in cases) or 'no case'}")
 
     for c in cases:   # every URL answers before anything is measured
         if not c.get("lua"):
@@ -496,6 +514,12 @@ def run(saved):
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump(result, f, indent=1)
     log(f"results: {OUT}/results.json")
+    if ONLY:   # a part of the run: its medians, not the docs' tables of every endpoint
+        for c in cases:
+            m = med[c["id"]]
+            print(f"{c['id']:<22} {c['endpoint']:<16} {c['size']:>9,}  {m['rps']:>9.1f} req/s"
+                  f"  p50 {m['p50']} ms  p99 {m['p99']} ms  {m['answers']}")
+        return
     import report
     report.write(result, ROOT, OUT, WRITE_DOCS)
 
@@ -522,6 +546,8 @@ def machine(wp_up, wpe):
 def profile(cases, runs):
     """JFR (profile settings) over 20 s of load on the slowest Newsfeed read endpoint."""
     reads = [c for c in cases if c["group"] == "newsfeed" and not c.get("lua")]
+    if not reads:   # ONLY chose none
+        return None
     slow = min(reads, key=lambda c: statistics.median(x["rps"] for x in runs[c["id"]]))
     return profile_url(slow["id"], slow["url"])
 

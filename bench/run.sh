@@ -2,14 +2,16 @@
 # ./newsfeed bench (issue 9): everything one benchmark run needs, then bench/bench.py.
 #
 # Installs wrk (Debian package) when missing, starts Newsfeed when it does not answer (./newsfeed start),
-# builds and installs the benchmark generator bundle (bench/), sets WordPress up on this machine with as
-# many posts as the reference archive (../shared/peers/wordpress/setup.sh; reused when it runs with that
-# many), then measures (bench/bench.py) and regenerates docs/benchmarks.md and docs/benchmarks/*.svg.
+# builds (Maven profile bench) and installs the benchmark generator bundle (bench/), sets WordPress up on this
+# machine with as many posts as the reference archive (../shared/peers/wordpress/setup.sh; reused when it runs
+# with that many; not with NO_WP=1), then measures (bench/bench.py) and regenerates docs/benchmarks.md and docs/benchmarks/*.svg.
 #
 # Env: NEWSFEED_PORT (8080), NEWSFEED_HOME, SIZES ("100 10000 100000 1000000"), REF (10000: the archive
 #      every endpoint is measured on, and WordPress's size), D (7 s), WARM (2 s), ROUNDS (3), C (16), T (2),
 #      MONTH (2022-01), DAY (10), WP_PEER (../shared/peers/wordpress), WP_HOME, WP_PORT (8089), NO_WP=1,
-#      PROFILE (1: JFR of the slowest read endpoint), WRITE_DOCS (1). Raw output: bench-out/<stamp>/.
+#      PROFILE (1: JFR of the slowest read endpoint), WRITE_DOCS (1), ONLY (a regular expression on endpoint
+#      names: ONLY=calendar, ONLY=feed, ONLY=comment measure that part and leave the docs). Raw output:
+#      bench-out/<stamp>/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -33,9 +35,20 @@ if [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/content/newsfeed/day.json") !
 fi
 [[ -f $NEWSFEED_HOME/sling.pid ]] || { say "no $NEWSFEED_HOME/sling.pid: set NEWSFEED_HOME to the running instance's home"; exit 1; }
 
-# shellcheck source=generator.sh
-source "$ROOT/bench/generator.sh"
-install_generator "$B"
+# the benchmark generator bundle (bench/, the Maven profile bench: not part of the default build), built when missing
+# or older than its sources, installed into the running instance; it answers once its servlet is registered
+jar=$(ls bench/target/newsfeed-bench-*.jar 2>/dev/null | head -1 || true)
+if [[ -z $jar || -n $(find bench/src bench/pom.xml -newer "$jar" 2>/dev/null | head -1) ]]; then
+    say "building the benchmark generator (mvn -Pbench -pl bench -am package)"
+    mvn -B -q -Pbench -pl bench -am package -DskipTests
+    jar=$(ls bench/target/newsfeed-bench-*.jar | head -1)
+fi
+curl -fsS -o /dev/null -u admin:admin -F action=install -F bundlestart=start -F bundlestartlevel=20 \
+    -F "bundlefile=@$jar" "$B/system/console/bundles"
+for _ in $(seq 1 60); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin -X POST "$B/content/newsfeed/day.generate.json?count=0")
+    [[ $code == 200 ]] && break; sleep 1
+done
 
 WP_PEER=${WP_PEER:-$ROOT/../shared/peers/wordpress}
 export WP_HOME=${WP_HOME:-/tmp/newsfeed-wordpress}

@@ -10,11 +10,12 @@ import java.util.Set;
 import javax.jcr.RepositoryException;
 
 import dev.newsfeed.impl.archive.ArchiveClerk;
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
+import dev.newsfeed.impl.archive.ArchiveKeeper;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleDocument;
+import dev.newsfeed.impl.maintenance.ContentChangeListener;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The authors' article workflows: create, change and delete an article with the author's own session (committed with
- * {@link Retry}), then have the archive file and count it at once ({@link ArchiveMaintenance#afterWrite}).
+ * {@link Retry}), then have the archive file and count it at once ({@link ContentChangeListener#afterWrite}).
  */
 @Component(service = ArticleAuthoring.class)
 public class ArticleAuthoring {
@@ -38,13 +39,16 @@ public class ArticleAuthoring {
     public record Saved(String path, ArticleDocument document) {}
 
     @Reference
-    private ArchiveMaintenance archive;
+    private ContentChangeListener contentChanges;
+
+    @Reference
+    private ArchiveKeeper archive;
 
     /** Creates the article where its publish date files it. */
     public Saved create(ResourceResolver resolver, SiteSettings site, ArticleInput input, String base, Instant now)
             throws PersistenceException, RepositoryException, LoginException {
         String path = Retry.commit(resolver, r -> ArticleWriter.create(r, site, input, r.getUserID(), now));
-        archive.afterWrite(site, List.of(), Set.of(path), Set.of());
+        contentChanges.afterWrite(site, List.of(), Set.of(path), Set.of());
         return saved(resolver, site, path, base, now);
     }
 
@@ -58,7 +62,7 @@ public class ArticleAuthoring {
         if (newPath == null) {
             return Optional.empty();
         }
-        archive.afterWrite(site, daysOf(site, path), Set.of(newPath), Set.of());
+        contentChanges.afterWrite(site, daysOf(site, path), Set.of(newPath), Set.of());
         return Optional.of(saved(resolver, site, newPath, base, now));
     }
 
@@ -72,7 +76,7 @@ public class ArticleAuthoring {
             }
             return null;
         });
-        archive.afterWrite(site, daysOf(site, path), Set.of(), Set.of(path));
+        contentChanges.afterWrite(site, daysOf(site, path), Set.of(), Set.of(path));
     }
 
     /** A new site's archive root and drafts folder, which its authors may not create themselves. */

@@ -48,14 +48,14 @@ public final class CommentJournal {
             String parent, long depth, long created, String clientHash, String reason, String moderatedFrom,
             String moderator, Long moderatedAt) {
 
-        public static Entry of(String site, String duplicate, CommentStore.Record r) {
+        public static Entry of(String site, String duplicate, CommentRecord r) {
             return new Entry(site, duplicate, r.id(), r.status().key(), r.articleId(), r.articlePath(),
                     r.articleTitle(), r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(), r.depth(),
                     r.created().toEpochMilli(), r.clientHash(), r.reason(), null, null, null);
         }
 
         /** A moderation: the comment {@code after} it, which had status {@code from} before. */
-        public static Entry moderation(String site, CommentStatus from, CommentStore.Record after, String moderator,
+        public static Entry moderation(String site, CommentStatus from, CommentRecord after, String moderator,
                 Instant at) {
             return new Entry(site, null, after.id(), after.status().key(), after.articleId(), null, null, null, null,
                     null, null, null, null, 0, after.created().toEpochMilli(), null, null, from.key(), moderator,
@@ -66,8 +66,8 @@ public final class CommentJournal {
             return moderatedFrom != null && moderatedAt != null;
         }
 
-        public CommentStore.Record record() {
-            return new CommentStore.Record(id, CommentStatus.of(status), articleId, articlePath, articleTitle, author,
+        public CommentRecord record() {
+            return new CommentRecord(id, CommentStatus.of(status), articleId, articlePath, articleTitle, author,
                     email, url, text, html, parent, depth, Instant.ofEpochMilli(created), clientHash, reason);
         }
     }

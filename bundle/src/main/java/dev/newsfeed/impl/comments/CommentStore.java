@@ -72,26 +72,11 @@ public final class CommentStore {
      * child names on every added child, which made each new comment in a busy bucket slower than the last.
      */
     static final String UNORDERED = "oak:Unstructured";
-    private static final Map<String, Object> NODE = Map.of("jcr:primaryType", UNORDERED);
-    private static final Map<String, Object> COUNTER = Map.of("jcr:primaryType", UNORDERED,
+    static final Map<String, Object> NODE = Map.of("jcr:primaryType", UNORDERED);
+    static final Map<String, Object> COUNTER = Map.of("jcr:primaryType", UNORDERED,
             "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
 
     private CommentStore() {}
-
-    /** A comment as stored privately. */
-    public record Record(String id, CommentStatus status, String articleId, String articlePath, String articleTitle,
-            String author, String email, @Nullable String url, String text, String html, @Nullable String parent,
-            long depth, Instant created, String clientHash, @Nullable String reason) {
-
-        static Record from(Resource resource) {
-            ValueMap p = resource.getValueMap();
-            return new Record(resource.getName(), CommentStore.status(resource),
-                    p.get(PN_ARTICLE_ID, ""), p.get(PN_ARTICLE_PATH, ""), p.get(PN_ARTICLE_TITLE, ""),
-                    p.get(PN_AUTHOR, ""), p.get(PN_EMAIL, ""), p.get(PN_URL, String.class), p.get(PN_TEXT, ""),
-                    p.get(PN_HTML, ""), p.get(PN_PARENT, String.class), p.get(PN_DEPTH, 0L),
-                    p.get(PN_CREATED, Calendar.class).toInstant(), p.get(PN_CLIENT, ""), p.get(PN_REASON, String.class));
-        }
-    }
 
     /** An approved comment as shown to readers. */
     public record Published(String id, String author, @Nullable String url, Instant published, String html,
@@ -124,7 +109,7 @@ public final class CommentStore {
     }
 
     /** Stores a new comment (and its public copy when approved). */
-    public static void add(ResourceResolver resolver, SiteSettings site, Record record, String duplicateHash, Instant now)
+    public static void add(ResourceResolver resolver, SiteSettings site, CommentRecord record, String duplicateHash, Instant now)
             throws PersistenceException {
         Map<String, Object> dedup = new HashMap<>(NODE);
         dedup.put("id", record.id());
@@ -132,15 +117,15 @@ public final class CommentStore {
         ResourceUtil.getOrCreateResource(resolver, privateRoot(site) + "/dedup", NODE, UNORDERED, false);
         resolver.create(resolver.getResource(privateRoot(site) + "/dedup"), duplicateHash, dedup);
         Resource bucket = bucket(resolver, site, record.status(), CommentIds.day(record.id()));
-        resolver.create(bucket, record.id(), properties(record));
+        resolver.create(bucket, record.id(), record.properties(NODE));
         count(resolver, site, record.status(), +1);
         if (record.status() == CommentStatus.APPROVED) {
-            publish(resolver, site, record, now);
+            PublicCopy.publish(resolver, site, record, now);
         }
     }
 
     /** A moderation's outcome: the status the comment had, and the comment after the change. */
-    public record Moderated(CommentStatus from, Record after) {}
+    public record Moderated(CommentStatus from, CommentRecord after) {}
 
     /**
      * Moves a comment to another status: its public copy appears on approval and disappears otherwise, counts
@@ -153,7 +138,7 @@ public final class CommentStore {
         if (current == null) {
             return null;
         }
-        Record record = Record.from(current);
+        CommentRecord record = CommentRecord.from(current);
         if (record.status() == target) {
             return new Moderated(record.status(), record);
         }
@@ -169,11 +154,11 @@ public final class CommentStore {
         removeEmptyBuckets(resolver, site, oldParent);
         count(resolver, site, record.status(), -1);
         count(resolver, site, target, +1);
-        Record after = Record.from(moved);
+        CommentRecord after = CommentRecord.from(moved);
         if (target == CommentStatus.APPROVED) {
-            publish(resolver, site, after, now);
+            PublicCopy.publish(resolver, site, after, now);
         } else if (record.status() == CommentStatus.APPROVED) {
-            unpublish(resolver, site, after, now);
+            PublicCopy.unpublish(resolver, site, after, now);
         }
         return new Moderated(record.status(), after);
     }
@@ -283,86 +268,11 @@ public final class CommentStore {
                 UNORDERED, false), delta);
     }
 
-    private static void increment(Resource counter, long delta) {
+    static void increment(Resource counter, long delta) {
         Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class)).put(PN_INCREMENT, delta);
     }
 
     private static long counterValue(@Nullable Resource counter) {
         return counter == null ? 0 : Math.max(0, counter.getValueMap().get(PN_COUNTER, 0L));
-    }
-
-    private static void publish(ResourceResolver resolver, SiteSettings site, Record record, Instant now)
-            throws PersistenceException {
-        Resource thread = thread(resolver, site, record);
-        if (thread.getChild(record.id()) == null) {
-            Map<String, Object> props = new HashMap<>(NODE);
-            props.put(PN_RESOURCE_TYPE, RT_COMMENT);
-            props.put(PN_AUTHOR, record.author());
-            if (record.url() != null) {
-                props.put(PN_URL, record.url());
-            }
-            props.put(PN_PUBLISHED, Dates.calendar(record.created()));
-            props.put(PN_TEXT, record.html());
-            props.put(PN_DEPTH, record.depth());
-            if (record.parent() != null) {
-                props.put(PN_PARENT, record.parent());
-            }
-            resolver.create(thread, record.id(), props);
-        }
-        recount(thread, now, +1);
-    }
-
-    private static void unpublish(ResourceResolver resolver, SiteSettings site, Record record, Instant now)
-            throws PersistenceException {
-        Resource thread = thread(resolver, site, record);
-        Resource published = thread.getChild(record.id());
-        if (published != null) {
-            resolver.delete(published);
-            recount(thread, now, -1);
-        }
-    }
-
-    private static Resource thread(ResourceResolver resolver, SiteSettings site, Record record)
-            throws PersistenceException {
-        Map<String, Object> folder = new HashMap<>(NODE);
-        folder.put(PN_RESOURCE_TYPE, RT_THREAD);
-        ResourceUtil.getOrCreateResource(resolver, site.path() + "/" + NN_PUBLIC, folder, null, false);
-        Map<String, Object> counter = new HashMap<>(folder);
-        counter.putAll(COUNTER);
-        Resource thread = ResourceUtil.getOrCreateResource(resolver, threadPath(site, record.articleId()), counter,
-                null, false);
-        ModifiableValueMap props = Objects.requireNonNull(thread.adaptTo(ModifiableValueMap.class));
-        props.put(PN_ARTICLE_PATH, record.articlePath());
-        return thread;
-    }
-
-    private static void recount(Resource thread, Instant now, long delta) {
-        increment(thread, delta);
-        Objects.requireNonNull(thread.adaptTo(ModifiableValueMap.class)).put(PN_UPDATED, Dates.calendar(now));
-    }
-
-    private static Map<String, Object> properties(Record r) {
-        Map<String, Object> p = new HashMap<>(NODE);
-        p.put(PN_STATUS, r.status().key());
-        p.put(PN_ARTICLE_ID, r.articleId());
-        p.put(PN_ARTICLE_PATH, r.articlePath());
-        p.put(PN_ARTICLE_TITLE, r.articleTitle());
-        p.put(PN_AUTHOR, r.author());
-        p.put(PN_EMAIL, r.email());
-        if (r.url() != null) {
-            p.put(PN_URL, r.url());
-        }
-        p.put(PN_TEXT, r.text());
-        p.put(PN_HTML, r.html());
-        if (r.parent() != null) {
-            p.put(PN_PARENT, r.parent());
-        }
-        p.put(PN_DEPTH, r.depth());
-        p.put(PN_CREATED, Dates.calendar(r.created()));
-        p.put(PN_CLIENT, r.clientHash());
-        if (r.reason() != null) {
-            p.put(PN_REASON, r.reason());
-        }
-        return p;
     }
 }

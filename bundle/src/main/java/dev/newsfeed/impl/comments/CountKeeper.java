@@ -1,15 +1,11 @@
 package dev.newsfeed.impl.comments;
 
-import static dev.newsfeed.impl.content.ContentModel.PN_RESOURCE_TYPE;
-import static dev.newsfeed.impl.content.ContentModel.RT_COMMENT;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,6 @@ import javax.jcr.RepositoryException;
 
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.PersistenceException;
-import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
 
@@ -95,10 +90,7 @@ public final class CountKeeper {
 
     private final Counters counters;
     private final Duration settle;
-    /** Status folder ({@code /var/newsfeed/comments{site}/{status}}) to its day folders and their comments. */
-    private final Map<String, Map<String, Long>> days = new HashMap<>();
-    /** Threads folder ({@code {site}/comments}) to its threads and their approved comments. */
-    private final Map<String, Map<String, Long>> threads = new HashMap<>();
+    private final CommentTally tally = new CommentTally();
     private final Map<String, Suspect> suspects = new HashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean rebuild = true;
@@ -140,70 +132,54 @@ public final class CountKeeper {
         }
         List<String> paths = new ArrayList<>(changed);
         changed.removeAll(paths);
-        int[] recounted = {0};
-        int checked = 0;
-        List<String> nudged = new ArrayList<>();
-        Map<String, String> corrected = new LinkedHashMap<>();
-        Set<String> alive = new HashSet<>();
+        tally.takeWalks();
+        Pass pass = new Pass(now);
         for (SiteSettings site : sites) {
-            for (CommentStatus status : CommentStatus.values()) {
-                String folder = CommentStore.privateRoot(site) + "/" + status.key();
-                String counter = CommentStore.privateRoot(site) + "/counts/" + status.key();
-                alive.add(counter);
-                Map<String, Long> tally = days.get(folder);
-                Set<String> dirty = new HashSet<>();
-                boolean whole = all || tally == null || dirtyParts(paths, folder, 3, dirty);
-                if (whole) {
-                    tally = walkDays(resolver, folder);
-                    days.put(folder, tally);
-                    recounted[0]++;
-                } else {
-                    widen(resolver, folder, 3, tally, dirty);
-                    for (String day : dirty) {
-                        put(tally, day, children(resolver.getResource(day), false));
-                    }
-                }
-                long expected = sum(tally);
-                checked++;
-                check(resolver, counter, expected, now, nudged, corrected, () -> {
-                    Map<String, Long> exact = walkDays(resolver, folder);
-                    days.put(folder, exact);
-                    recounted[0]++;
-                    return sum(exact);
-                });
-            }
-            String folder = site.path() + "/" + CommentStore.NN_PUBLIC;
-            Map<String, Long> tally = threads.get(folder);
-            Set<String> dirty = new HashSet<>();
-            boolean whole = all || tally == null || dirtyParts(paths, folder, 1, dirty);
-            if (whole) {
-                tally = walkThreads(resolver, folder);
-                threads.put(folder, tally);
-                recounted[0]++;
-                dirty.addAll(tally.keySet());
-            } else {
-                for (String thread : dirty) {
-                    put(tally, thread, children(resolver.getResource(thread), true));
-                }
-            }
-            for (String path : suspects.keySet()) {
-                if (path.startsWith(folder + "/")) {
-                    dirty.add(path);
-                }
-            }
-            Map<String, Long> threadTally = tally;
-            for (String thread : dirty) {
-                alive.add(thread);
-                checked++;
-                check(resolver, thread, threadTally.getOrDefault(thread, 0L), now, nudged, corrected, () -> {
-                    long exact = children(resolver.getResource(thread), true);
-                    put(threadTally, thread, exact);
-                    return exact;
-                });
+            checkStatuses(resolver, site, all, paths, pass);
+            checkThreads(resolver, site, all, paths, pass);
+        }
+        suspects.keySet().retainAll(pass.alive);
+        return new Report(pass.checked, tally.takeWalks(), pass.nudged, pass.corrected, suspects.size());
+    }
+
+    /** What one pass checked and did. */
+    private static final class Pass {
+        final Instant now;
+        final List<String> nudged = new ArrayList<>();
+        final Map<String, String> corrected = new LinkedHashMap<>();
+        final Set<String> alive = new HashSet<>();
+        int checked;
+
+        Pass(Instant now) {
+            this.now = now;
+        }
+    }
+
+    /** The status counters of a site ({@code /var/newsfeed/comments{site}/counts/{status}}). */
+    private void checkStatuses(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths,
+            Pass pass) throws PersistenceException, RepositoryException {
+        for (CommentStatus status : CommentStatus.values()) {
+            String folder = CommentStore.privateRoot(site) + "/" + status.key();
+            String counter = CommentStore.privateRoot(site) + "/counts/" + status.key();
+            long expected = tally.days(resolver, folder, all, paths);
+            check(resolver, counter, expected, pass, () -> tally.recountDays(resolver, folder));
+        }
+    }
+
+    /** The thread counters of a site that changed or differed before (every one when {@code all}). */
+    private void checkThreads(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths,
+            Pass pass) throws PersistenceException, RepositoryException {
+        String folder = site.path() + "/" + CommentStore.NN_PUBLIC;
+        Set<String> dirty = tally.threads(resolver, folder, all, paths);
+        for (String path : suspects.keySet()) {
+            if (path.startsWith(folder + "/")) {
+                dirty.add(path);
             }
         }
-        suspects.keySet().retainAll(alive);
-        return new Report(checked, recounted[0], nudged, corrected, suspects.size());
+        for (String thread : dirty) {
+            check(resolver, thread, tally.thread(folder, thread), pass,
+                    () -> tally.recountThread(resolver, folder, thread));
+        }
     }
 
     @FunctionalInterface
@@ -211,8 +187,11 @@ public final class CountKeeper {
         long exact() throws PersistenceException, RepositoryException;
     }
 
-    private void check(ResourceResolver resolver, String path, long expected, Instant now, List<String> nudged,
-            Map<String, String> corrected, Recount recount) throws PersistenceException, RepositoryException {
+    private void check(ResourceResolver resolver, String path, long expected, Pass pass, Recount recount)
+            throws PersistenceException, RepositoryException {
+        pass.alive.add(path);
+        pass.checked++;
+        Instant now = pass.now;
         Shown shown = counters.read(resolver, path);
         long value = shown == null ? 0 : shown.value();
         String token = shown == null ? null : shown.token();
@@ -225,7 +204,7 @@ public final class CountKeeper {
             suspects.put(path, new Suspect(expected, value, token, now));
             if (shown != null) {
                 counters.nudge(resolver, path);
-                nudged.add(path);
+                pass.nudged.add(path);
             }
             return;
         }
@@ -238,117 +217,7 @@ public final class CountKeeper {
             return; // what the keeper remembered was behind: the next pass compares again with the recount
         }
         if (counters.correct(resolver, path, token, exact - value, UUID.randomUUID() + "-" + now.toEpochMilli())) {
-            corrected.put(path, value + " -> " + exact);
+            pass.corrected.put(path, value + " -> " + exact);
         }
-    }
-
-    /**
-     * Whether a changed path covers all of {@code folder} (the folder itself or an ancestor); otherwise collects the
-     * changed folders {@code depth} levels below it (or the shallower folder a change names: see {@link #widen}).
-     */
-    static boolean dirtyParts(List<String> paths, String folder, int depth, Set<String> dirty) {
-        String prefix = folder + "/";
-        for (String path : paths) {
-            if (path.equals(folder) || prefix.startsWith(path + "/") || "/".equals(path)) {
-                return true;
-            }
-            if (!path.startsWith(prefix)) {
-                continue;
-            }
-            String[] segments = path.substring(prefix.length()).split("/", depth + 1);
-            dirty.add(prefix + String.join("/", List.of(segments).subList(0, Math.min(depth, segments.length))));
-        }
-        return false;
-    }
-
-    /**
-     * Replaces each changed folder shallower than {@code depth} (a year or month folder added or removed) by the
-     * folders of that depth below it: those remembered (they may be gone) and those now there.
-     */
-    static void widen(ResourceResolver resolver, String folder, int depth, Map<String, Long> tally, Set<String> dirty) {
-        for (String path : new ArrayList<>(dirty)) {
-            int level = path.substring(folder.length() + 1).split("/").length;
-            if (level >= depth) {
-                continue;
-            }
-            dirty.remove(path);
-            for (String known : tally.keySet()) {
-                if (known.startsWith(path + "/")) {
-                    dirty.add(known);
-                }
-            }
-            descend(resolver.getResource(path), depth - level, dirty);
-        }
-    }
-
-    private static void descend(@Nullable Resource resource, int levels, Set<String> out) {
-        if (resource == null) {
-            return;
-        }
-        if (levels == 0) {
-            out.add(resource.getPath());
-            return;
-        }
-        for (Resource child : resource.getChildren()) {
-            descend(child, levels - 1, out);
-        }
-    }
-
-    /** Comments of every day folder of a status folder ({@code yyyy/MM/dd/{id}}). */
-    static Map<String, Long> walkDays(ResourceResolver resolver, String folder) {
-        Map<String, Long> tally = new HashMap<>();
-        Resource root = resolver.getResource(folder);
-        if (root == null) {
-            return tally;
-        }
-        for (Resource year : root.getChildren()) {
-            for (Resource month : year.getChildren()) {
-                for (Resource day : month.getChildren()) {
-                    put(tally, day.getPath(), children(day, false));
-                }
-            }
-        }
-        return tally;
-    }
-
-    /** Approved comments of every thread of a site's public comments folder. */
-    static Map<String, Long> walkThreads(ResourceResolver resolver, String folder) {
-        Map<String, Long> tally = new HashMap<>();
-        Resource root = resolver.getResource(folder);
-        if (root != null) {
-            for (Resource thread : root.getChildren()) {
-                tally.put(thread.getPath(), children(thread, true));
-            }
-        }
-        return tally;
-    }
-
-    private static long children(@Nullable Resource folder, boolean comments) {
-        long n = 0;
-        if (folder != null) {
-            for (Iterator<Resource> it = folder.listChildren(); it.hasNext(); ) {
-                Resource child = it.next();
-                if (!comments || RT_COMMENT.equals(child.getValueMap().get(PN_RESOURCE_TYPE, String.class))) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private static void put(Map<String, Long> tally, String path, long n) {
-        if (n == 0) {
-            tally.remove(path);
-        } else {
-            tally.put(path, n);
-        }
-    }
-
-    private static long sum(Map<String, Long> tally) {
-        long n = 0;
-        for (long v : tally.values()) {
-            n += v;
-        }
-        return n;
     }
 }

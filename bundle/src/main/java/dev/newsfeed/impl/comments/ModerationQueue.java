@@ -16,7 +16,7 @@ import org.jetbrains.annotations.Nullable;
 public final class ModerationQueue {
 
     /** A page of records and whether more follow. */
-    public record Slice(List<CommentStore.Record> records, boolean more) {}
+    public record Slice(List<CommentRecord> records, boolean more) {}
 
     private ModerationQueue() {}
 
@@ -30,7 +30,7 @@ public final class ModerationQueue {
         if (after != null && CommentIds.day(after) == null) {
             throw new IllegalArgumentException("not a comment id");
         }
-        List<CommentStore.Record> page = new ArrayList<>(limit + 1);
+        List<CommentRecord> page = new ArrayList<>(limit + 1);
         Resource root = resolver.getResource(CommentStore.privateRoot(site) + "/" + status.key());
         if (root == null) {
             return new Slice(page, false);
@@ -53,7 +53,7 @@ public final class ModerationQueue {
                         if (after != null && comment.getName().compareTo(after) >= 0) {
                             continue;
                         }
-                        page.add(CommentStore.Record.from(comment));
+                        page.add(CommentRecord.from(comment));
                         if (page.size() > limit) {
                             return new Slice(page.subList(0, limit), true);
                         }

@@ -1,24 +1,14 @@
 package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
-import dev.newsfeed.impl.changes.ChangeLog;
-import dev.newsfeed.impl.changes.ChangesToken;
+import dev.newsfeed.impl.changes.ChangesFeed;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.dto.ChangesPage;
-import dev.newsfeed.impl.dto.Problem;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import dev.newsfeed.impl.http.Responses;
@@ -48,15 +38,12 @@ import org.osgi.service.component.annotations.Reference;
 public final class ChangesServlet extends SlingSafeMethodsServlet {
 
     private static final long serialVersionUID = 1L;
-    static final Duration OVERLAP = Duration.ofSeconds(5);
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
 
     @Reference
     private transient NewsfeedSettings settings;
 
     @Reference
-    private transient ArchiveMaintenance archive;
+    private transient ChangesFeed changes;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -66,57 +53,18 @@ public final class ChangesServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        Instant now = Instant.now();
-        String since = request.getParameter("since");
-        int limit = DEFAULT_LIMIT;
-        List<Problem.FieldError> errors = new ArrayList<>();
-        String limitParam = request.getParameter("limit");
-        if (limitParam != null) {
-            try {
-                limit = Integer.parseInt(limitParam.trim());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                errors.add(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT));
-            }
-        }
-        ChangesToken token = since == null ? null : ChangesToken.decode(since);
-        if (since != null && token == null) {
-            errors.add(new Problem.FieldError("since", "is not a token this API gave out"));
-        }
-        if (!errors.isEmpty()) {
-            Responses.badRequest(request, response, "Invalid changes parameters.", errors);
+        ChangesFeed.Outcome outcome = changes.read(request.getResourceResolver(), site, request.getParameter("since"),
+                request.getParameter("limit"), settings.baseUrl(request), Instant.now());
+        if (outcome instanceof ChangesFeed.Invalid invalid) {
+            Responses.badRequest(request, response, "Invalid changes parameters.", invalid.errors());
             return;
         }
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.changes(site.path())));
-        CachePolicy cache = CachePolicy.shared(5, 5, 0);
-        if (token == null) {
-            Responses.sendJson(request, response, new ChangesPage(List.of(),
-                    new ChangesToken(ChangeLog.entryAt(now.minus(OVERLAP))).encode(), false), null, cache);
-            return;
-        }
-        LocalDate oldestKept = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(archive.changesRetentionDays());
-        if (token.time().isBefore(oldestKept.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (outcome instanceof ChangesFeed.Expired expired) {
             Responses.problem(request, response, 410, "token-expired", "Gone",
-                    "Changes older than " + oldestKept + " are not kept; start again without since.");
+                    "Changes older than " + expired.oldestKept() + " are not kept; start again without since.");
             return;
         }
-        String from = ChangeLog.entryAt(token.time().minus(OVERLAP));
-        List<Map<String, Object>> entries = ChangeLog.read(request.getResourceResolver(), site, from, limit + 1);
-        boolean more = entries.size() > limit;
-        List<ChangesPage.Item> items = new ArrayList<>();
-        String base = settings.baseUrl(request);
-        String last = token.entry();
-        for (Map<String, Object> e : more ? entries.subList(0, limit) : entries) {
-            String path = (String) e.get("path");
-            Object comments = e.get("comments");
-            items.add(new ChangesPage.Item((String) e.get("entry"), (String) e.get("type"), (String) e.get("id"),
-                    path, path == null ? null : base + path, comments instanceof Number n ? n.longValue() : null,
-                    Dates.format(Instant.ofEpochMilli(((Number) e.get("at")).longValue()), site.zone())));
-            last = ((String) e.get("entry")).compareTo(last) > 0 ? (String) e.get("entry") : last;
-        }
-        Responses.sendJson(request, response, new ChangesPage(items, new ChangesToken(last).encode(), more), null,
-                cache);
+        Responses.sendJson(request, response, ((ChangesFeed.Page) outcome).page(), null, CachePolicy.shared(5, 5, 0));
     }
 }

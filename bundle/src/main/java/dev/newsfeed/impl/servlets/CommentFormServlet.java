@@ -8,7 +8,7 @@ import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.comments.CommentInput;
-import dev.newsfeed.impl.comments.CommentService;
+import dev.newsfeed.impl.comments.CommentIntake;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.dto.CommentsPage;
@@ -43,7 +43,7 @@ public final class CommentFormServlet extends SlingSafeMethodsServlet {
     private transient NewsfeedSettings settings;
 
     @Reference
-    private transient CommentService comments;
+    private transient CommentIntake intake;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -61,10 +61,10 @@ public final class CommentFormServlet extends SlingSafeMethodsServlet {
             return;
         }
         try {
-            String token = comments.secrets().formToken(a.article().id(), now);
+            String token = intake.formToken(a.article().id(), now);
             Responses.sendUncached(response, 200, new CommentsPage.Form(
                     settings.baseUrl(request) + a.article().path() + ".comments.json", token, CommentInput.HONEYPOT,
-                    comments.config().min_fill_seconds(), 5000));
+                    intake.minFillSeconds(), 5000));
         } catch (LoginException | PersistenceException | RepositoryException e) {
             Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
                     "Comments are unavailable right now; try again.");

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import javax.jcr.RepositoryException;
 
-import dev.newsfeed.impl.comments.CommentService;
+import dev.newsfeed.impl.comments.CommentSecret;
 import dev.newsfeed.impl.http.CsrfTokens;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -27,7 +27,7 @@ public final class CsrfGuard {
     private static final Logger log = LoggerFactory.getLogger(CsrfGuard.class);
 
     @Reference
-    private CommentService comments;
+    private CommentSecret secret;
 
     private volatile CsrfTokens tokens;
 
@@ -71,7 +71,7 @@ public final class CsrfGuard {
     private CsrfTokens tokens() throws LoginException, PersistenceException, RepositoryException {
         CsrfTokens t = tokens;
         if (t == null) {
-            t = new CsrfTokens(comments.secrets().derive("csrf"));
+            t = new CsrfTokens(secret.secrets().derive("csrf"));
             tokens = t;
         }
         return t;

@@ -3,18 +3,18 @@ package dev.newsfeed.impl.servlets;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.comments.CommentService;
+import dev.newsfeed.impl.comments.CommentModeration;
+import dev.newsfeed.impl.comments.CommentRecord;
 import dev.newsfeed.impl.comments.CommentStatus;
 import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.comments.ModerationQueue;
+import dev.newsfeed.impl.comments.ModerationRequest;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
@@ -32,6 +32,7 @@ import org.apache.sling.api.servlets.HttpConstants;
 import org.apache.sling.api.servlets.SlingAllMethodsServlet;
 import org.apache.sling.servlets.annotations.SlingServletResourceTypes;
 import org.jetbrains.annotations.NotNull;
+import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -51,14 +52,13 @@ import org.osgi.service.component.annotations.Reference;
 public final class ModerationServlet extends SlingAllMethodsServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final String MODERATORS = "a member of newsfeed-moderators";
 
     @Reference
     private transient NewsfeedSettings settings;
 
     @Reference
-    private transient CommentService comments;
+    private transient CommentModeration moderation;
 
     @Reference
     private transient CsrfGuard csrf;
@@ -72,19 +72,12 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         SiteSettings site = SiteSettings.from(request.getResource());
         String statusParam = request.getParameter("status");
         CommentStatus status = statusParam == null ? CommentStatus.PENDING : CommentStatus.of(statusParam);
-        String cursorParam = request.getParameter("cursor");
         PageRequest.Parsed paging = PageRequest.parse(request.getParameter("limit"), null);
         List<Problem.FieldError> errors = new ArrayList<>(paging.errors());
         if (status == null) {
             errors.add(new Problem.FieldError("status", "must be pending, approved, spam or trash"));
         }
-        ModerationCursor cursor = null;
-        if (cursorParam != null && status != null) {
-            cursor = ModerationCursor.decode(cursorParam.trim(), status.key());
-            if (cursor == null) {
-                errors.add(new Problem.FieldError("cursor", "is not a cursor this API gave out for this queue"));
-            }
-        }
+        ModerationCursor cursor = cursor(request.getParameter("cursor"), status, errors);
         if (!errors.isEmpty()) {
             Responses.badRequest(request, response, "Invalid queue parameters.", errors);
             return;
@@ -93,20 +86,8 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         ResourceResolver resolver = request.getResourceResolver();
         ModerationQueue.Slice slice = ModerationQueue.list(resolver, site, status,
                 cursor == null ? null : cursor.id(), limit);
-        String base = settings.baseUrl(request);
-        List<ModerationPage.Item> items = new ArrayList<>();
-        for (CommentStore.Record r : slice.records()) {
-            items.add(new ModerationPage.Item(r.id(), r.status().key(),
-                    new ModerationPage.Article(r.articleId(), r.articlePath(), r.articleTitle(),
-                            base + r.articlePath() + ".json"),
-                    r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(),
-                    Dates.format(r.created(), site.zone()), r.reason(), r.clientHash()));
-        }
-        String next = slice.more() ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
-                + "&cursor=" + new ModerationCursor(status.key(),
-                        slice.records().get(slice.records().size() - 1).id()).encode() : null;
-        Responses.sendUncached(response, 200,
-                new ModerationPage(status.key(), CommentStore.counts(resolver, site), items, next));
+        Responses.sendUncached(response, 200, page(settings.baseUrl(request), site, status, limit, slice,
+                CommentStore.counts(resolver, site)));
     }
 
     @Override
@@ -120,48 +101,54 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         if (fields == null) {
             return;
         }
-        List<String> ids = strings(fields.get("id"));
-        Object actionValue = fields.get("action");
-        CommentStatus target = actionValue instanceof String s ? CommentStatus.ofAction(s) : null;
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (ids.isEmpty() || ids.size() > 100 || !ids.stream().allMatch(i -> ID.matcher(i).matches())) {
-            errors.add(new Problem.FieldError("id", "one to 100 comment ids"));
-        }
-        if (target == null) {
-            errors.add(new Problem.FieldError("action", "must be approve, spam, trash or pending"));
-        }
-        for (String name : fields.keySet()) {
-            if (!name.equals("id") && !name.equals("action")) {
-                errors.add(new Problem.FieldError(name, "is not a field of a moderation request"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            Responses.badRequest(request, response, "Invalid moderation request.", errors);
+        ModerationRequest.Parsed parsed = ModerationRequest.parse(fields);
+        if (parsed.request() == null) {
+            Responses.badRequest(request, response, "Invalid moderation request.", parsed.errors());
             return;
         }
-        String moderator = request.getResourceResolver().getUserID();
-        Instant now = Instant.now();
-        List<Map<String, String>> results = new ArrayList<>();
-        boolean anyFound = false;
-        try (ResourceResolver resolver = comments.serviceResolver()) {
-            for (String id : ids) {
-                CommentStore.Record after = comments.moderate(resolver, site, id, target, moderator, now);
-                Map<String, String> result = new LinkedHashMap<>();
-                result.put("id", id);
-                result.put("status", after == null ? "not-found" : after.status().key());
-                results.add(result);
-                anyFound |= after != null;
-            }
-            if (!anyFound) {
+        List<String> ids = parsed.request().ids();
+        try {
+            CommentModeration.Result result = moderation.moderate(site, ids, parsed.request().target(),
+                    request.getResourceResolver().getUserID(), Instant.now());
+            if (!result.anyFound()) {
                 Responses.notFound(request, response, "No comment with " + (ids.size() == 1 ? "this id." : "these ids."));
                 return;
             }
-            Responses.sendUncached(response, 200,
-                    Map.of("results", results, "counts", CommentStore.counts(resolver, site)));
+            Responses.sendUncached(response, 200, Map.of("results", result.results(), "counts", result.counts()));
         } catch (LoginException | RepositoryException | IOException e) {
             Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
                     "The change could not be saved; try again.");
         }
+    }
+
+    /** The cursor of the queue of {@code status} (null when none was given); adds an error when it is not one. */
+    private static @Nullable ModerationCursor cursor(@Nullable String param, @Nullable CommentStatus status,
+            List<Problem.FieldError> errors) {
+        if (param == null || status == null) {
+            return null;
+        }
+        ModerationCursor cursor = ModerationCursor.decode(param.trim(), status.key());
+        if (cursor == null) {
+            errors.add(new Problem.FieldError("cursor", "is not a cursor this API gave out for this queue"));
+        }
+        return cursor;
+    }
+
+    /** One page of the queue, with the link to the next when more follow. */
+    private static ModerationPage page(String base, SiteSettings site, CommentStatus status, int limit,
+            ModerationQueue.Slice slice, Map<String, Long> counts) {
+        List<ModerationPage.Item> items = new ArrayList<>();
+        for (CommentRecord r : slice.records()) {
+            items.add(new ModerationPage.Item(r.id(), r.status().key(),
+                    new ModerationPage.Article(r.articleId(), r.articlePath(), r.articleTitle(),
+                            base + r.articlePath() + ".json"),
+                    r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(),
+                    Dates.format(r.created(), site.zone()), r.reason(), r.clientHash()));
+        }
+        String next = slice.more() ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
+                + "&cursor=" + new ModerationCursor(status.key(),
+                        slice.records().get(slice.records().size() - 1).id()).encode() : null;
+        return new ModerationPage(status.key(), counts, items, next);
     }
 
     /** Moderators only: the repository decides, by whether the caller may read the private comment store. */
@@ -172,19 +159,5 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
             return false;
         }
         return Writes.authorize(csrf, request, response, CommentStore.ROOT, "read", MODERATORS);
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> list = new ArrayList<>();
-        if (value instanceof String s) {
-            for (String part : s.split(",")) {
-                if (!part.isBlank()) {
-                    list.add(part.trim());
-                }
-            }
-        } else if (value instanceof List<?> items) {
-            items.forEach(i -> list.addAll(strings(i)));
-        }
-        return list;
     }
 }

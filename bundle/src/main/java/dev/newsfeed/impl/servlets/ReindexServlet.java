@@ -6,7 +6,7 @@ import java.util.Map;
 import javax.jcr.RepositoryException;
 import javax.servlet.Servlet;
 
-import dev.newsfeed.impl.archive.ArchiveMaintenance;
+import dev.newsfeed.impl.archive.ArchiveKeeper;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.http.Responses;
@@ -36,7 +36,7 @@ public final class ReindexServlet extends SlingAllMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient ArchiveMaintenance archive;
+    private transient ArchiveKeeper archive;
 
     @Reference
     private transient CsrfGuard csrf;

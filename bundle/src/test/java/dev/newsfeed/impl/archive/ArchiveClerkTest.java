@@ -90,7 +90,7 @@ class ArchiveClerkTest {
     void countsScheduledArticlesOnlyOnceTheirTimeComes() throws Exception {
         create("later", "2022-03-20T09:00:00+04:00", SITE + "/articles/2022/03/20");
         create("earlier", "2022-03-01T09:00:00+04:00", SITE + "/articles/2022/03/01");
-        ArchiveClerk.rebuild(resolver, site, NOW);
+        ArchiveIndexer.rebuild(resolver, site, NOW);
         MonthCounts march = new ResourceArchiveIndex(resolver, SITE).month(YearMonth.of(2022, 3));
         assertEquals(2, march.total());
         assertEquals(1, march.visibleTotal(NOW, site.zone()));
@@ -102,7 +102,7 @@ class ArchiveClerkTest {
         createRaw("misfiled", "2022-02-01T01:30:00+04:00", SITE + "/articles/2022/01/31");
         createRaw("published-draft", "2022-01-10T14:40:00+04:00", SITE + "/drafts");
         createRaw("real-draft", null, SITE + "/drafts");
-        ArchiveClerk.rebuild(resolver, site, NOW);
+        ArchiveIndexer.rebuild(resolver, site, NOW);
         assertNotNull(resolver.getResource(SITE + "/articles/2022/02/01/misfiled"));
         assertNotNull(resolver.getResource(SITE + "/articles/2022/01/10/published-draft"));
         assertNotNull(resolver.getResource(SITE + "/drafts/real-draft"));
@@ -116,13 +116,13 @@ class ArchiveClerkTest {
     void rebuildReplacesTheIndexInOneCommitAndDropsMonthsLeftEmpty() throws Exception {
         create("january", "2022-01-10T14:40:00+04:00", SITE + "/articles/2022/01/10");
         String march = create("march", "2022-03-01T09:00:00+04:00", SITE + "/articles/2022/03/01");
-        ArchiveClerk.rebuild(resolver, site, NOW);
+        ArchiveIndexer.rebuild(resolver, site, NOW);
         resolver.delete(resolver.getResource(march)); // gone without the clerk hearing of it
         resolver.commit();
         String indexPath = ResourceArchiveIndex.indexPath(SITE);
         assertNotNull(resolver.getResource(indexPath + "/2022/03"));
 
-        ArchiveClerk.rebuild(resolver, site, NOW);
+        ArchiveIndexer.rebuild(resolver, site, NOW);
 
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, SITE);
         assertEquals(java.util.List.of(YearMonth.of(2022, 1)), index.months());
@@ -154,7 +154,7 @@ class ArchiveClerkTest {
 
     private void reindex(LocalDate day) throws Exception {
         Retry.commit(resolver, r -> {
-            ArchiveClerk.reindexDay(r, site, day, NOW);
+            ArchiveIndexer.reindexDay(r, site, day, NOW);
             return null;
         });
     }

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Dates;
@@ -45,7 +45,7 @@ class AuthorListingTest {
                 "jcr:lastModified", Dates.calendar(Instant.parse("2026-02-01T00:00:00Z"))));
         context.resourceResolver().commit();
         site = SiteSettings.from(context.resourceResolver().getResource(SITE));
-        ArchiveClerk.rebuild(context.resourceResolver(), site, NOW);
+        ArchiveIndexer.rebuild(context.resourceResolver(), site, NOW);
     }
 
     @Test

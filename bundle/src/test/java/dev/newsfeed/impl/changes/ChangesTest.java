@@ -37,7 +37,7 @@ class ChangesTest {
     void anEditPurgesTheArticleAndItsListingsButNoCalendar() {
         ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
         ArticleState after = new ArticleState("id", PATH, before.published(), "h2");
-        Set<String> keys = ChangeLog.keys(SITE, before, after, NOW);
+        Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
         assertEquals(Set.of("article:id", "day:day:2022-01-10", "month:day:2022-01", "year:day:2022", "archive:day",
                 "feed:day", "changes:day"), keys);
     }
@@ -47,7 +47,7 @@ class ChangesTest {
         ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
         ArticleState after = new ArticleState("id", "/content/newsfeed/day/articles/2022/02/01/a",
                 Instant.parse("2022-01-31T21:30:00Z").toEpochMilli(), "h");
-        Set<String> keys = ChangeLog.keys(SITE, before, after, NOW);
+        Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
         assertTrue(keys.containsAll(Set.of("day:day:2022-01-10", "day:day:2022-02-01", "month:day:2022-01",
                 "month:day:2022-02", "calendar:day")), keys.toString());
     }
@@ -56,6 +56,6 @@ class ChangesTest {
     void aScheduledArticleIsNotPublicYet() {
         ArticleState scheduled = new ArticleState("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
         assertFalse(scheduled.visibleAt(NOW));
-        assertEquals(Set.of("article:id", "changes:day"), ChangeLog.keys(SITE, null, scheduled, NOW));
+        assertEquals(Set.of("article:id", "changes:day"), ChangeRecorder.keys(SITE, null, scheduled, NOW));
     }
 }

@@ -45,7 +45,7 @@ class CommentStoreTest {
 
     @Test
     void keepsAPendingCommentPrivateAndPublishesItOnApproval() throws Exception {
-        CommentStore.Record r = add("a1", CommentStatus.PENDING, null, T0);
+        CommentRecord r = add("a1", CommentStatus.PENDING, null, T0);
         assertNotNull(resolver.getResource("/var/newsfeed/comments" + SITE + "/pending/2022/01/10/" + r.id()));
         assertTrue(resolver.getResource("/var/newsfeed/comments" + SITE + "/counts/pending").getValueMap()
                 .containsKey("oak:increment"), "counted with an atomic counter (folded by Oak, see CommentsIT)");
@@ -91,9 +91,9 @@ class CommentStoreTest {
 
     @Test
     void threadsRepliesAndPagesTopLevelComments() throws Exception {
-        CommentStore.Record first = add("a1", CommentStatus.APPROVED, null, T0);
-        CommentStore.Record second = add("a1", CommentStatus.APPROVED, null, T0.plusSeconds(60));
-        CommentStore.Record reply = add("a1", CommentStatus.APPROVED, first.id(), T0.plusSeconds(120));
+        CommentRecord first = add("a1", CommentStatus.APPROVED, null, T0);
+        CommentRecord second = add("a1", CommentStatus.APPROVED, null, T0.plusSeconds(60));
+        CommentRecord reply = add("a1", CommentStatus.APPROVED, first.id(), T0.plusSeconds(120));
         add("a1", CommentStatus.APPROVED, "20200101-000000000-gonegone", T0.plusSeconds(180)); // orphan
         Threads.Page page = Threads.page(CommentStore.thread(resolver, site, "a1"), null, 2, ZoneId.of("Asia/Yerevan"));
         assertEquals(2, page.items().size());
@@ -115,9 +115,9 @@ class CommentStoreTest {
         assertTrue(CommentStore.isDuplicate(resolver, site, "hash-a1" + T0.toEpochMilli()));
     }
 
-    private CommentStore.Record add(String articleId, CommentStatus status, String parent, Instant created)
+    private CommentRecord add(String articleId, CommentStatus status, String parent, Instant created)
             throws Exception {
-        CommentStore.Record r = new CommentStore.Record(CommentIds.next(created), status, articleId,
+        CommentRecord r = new CommentRecord(CommentIds.next(created), status, articleId,
                 SITE + "/articles/2022/01/10/x", "X", "Anna", "anna@example.am", null, "hello", "<p>hello</p>",
                 parent, parent == null ? 0 : 1, created, "hash", null);
         Retry.commit(resolver, rr -> {

@@ -162,7 +162,7 @@ class CountKeeperTest {
         add("A", CommentStatus.PENDING, T0, true);
         CountKeeper.Report first = keeper.pass(resolver, List.of(site), T0);
         assertEquals(5, first.recounted(), "the first pass walks the four statuses and the threads");
-        CommentStore.Record other = add("A", CommentStatus.PENDING, T0.plusSeconds(86_400 * 40), true);
+        CommentRecord other = add("A", CommentStatus.PENDING, T0.plusSeconds(86_400 * 40), true);
         approve("A", other, true); // empties the day, month (and here also its) folders: removed as a whole
         add("A", CommentStatus.SPAM, T0.plusSeconds(5), true);
         CountKeeper.Report next = keeper.pass(resolver, List.of(site), T0.plusSeconds(60));
@@ -177,11 +177,11 @@ class CountKeeperTest {
     void namesTheFoldersAChangeTouches() {
         String folder = "/var/newsfeed/comments/content/newsfeed/day/pending";
         Set<String> dirty = new HashSet<>();
-        assertFalse(CountKeeper.dirtyParts(List.of(folder + "/2022/01/10/x", folder + "/2022/02",
+        assertFalse(CommentTally.dirtyParts(List.of(folder + "/2022/01/10/x", folder + "/2022/02",
                 "/var/newsfeed/comments/content/newsfeed/day/dedup/h", folder + "x/2022/01/01"), folder, 3, dirty));
         assertEquals(Set.of(folder + "/2022/01/10", folder + "/2022/02"), dirty);
-        assertTrue(CountKeeper.dirtyParts(List.of("/var/newsfeed/comments/content"), folder, 3, new HashSet<>()));
-        assertTrue(CountKeeper.dirtyParts(List.of(folder), folder, 3, new HashSet<>()));
+        assertTrue(CommentTally.dirtyParts(List.of("/var/newsfeed/comments/content"), folder, 3, new HashSet<>()));
+        assertTrue(CommentTally.dirtyParts(List.of(folder), folder, 3, new HashSet<>()));
     }
 
     private CountKeeper keeper(String instance) {
@@ -191,9 +191,9 @@ class CountKeeperTest {
     }
 
     /** Stores a comment; Oak's editor then adds the increments to the instance's shards, folding them or not. */
-    private CommentStore.Record add(String instance, CommentStatus status, Instant created, boolean fold)
+    private CommentRecord add(String instance, CommentStatus status, Instant created, boolean fold)
             throws Exception {
-        CommentStore.Record r = new CommentStore.Record(CommentIds.next(created), status, "a1",
+        CommentRecord r = new CommentRecord(CommentIds.next(created), status, "a1",
                 SITE + "/articles/2022/01/10/x", "X", "Anna", "anna@example.am", null, "hello " + sequence,
                 "<p>hello</p>", null, 0, created, "hash", null);
         String hash = "h" + sequence++;
@@ -206,7 +206,7 @@ class CountKeeperTest {
         return r;
     }
 
-    private void approve(String instance, CommentStore.Record r, boolean fold) throws Exception {
+    private void approve(String instance, CommentRecord r, boolean fold) throws Exception {
         Retry.commit(resolver, rr -> CommentStore.moderate(rr, site, r.id(), CommentStatus.APPROVED, "mod", T0));
         oak.commitIncrements(resolver, instance, fold);
         changed(r);
@@ -217,7 +217,7 @@ class CountKeeperTest {
 
     private final List<CountKeeper> allKeepers = new ArrayList<>();
 
-    private void changed(CommentStore.Record r) {
+    private void changed(CommentRecord r) {
         // what the resource change listener passes on (ADDED/REMOVED below the comment folders)
         for (CountKeeper k : allKeepers) {
             for (CommentStatus s : CommentStatus.values()) {

@@ -23,7 +23,7 @@ class ModerationJournalTest {
     @Test
     void keepsAModerationWithWhoAndWhenBesideTheComment() throws Exception {
         CommentJournal journal = new CommentJournal(dir.resolve("comments.journal"));
-        CommentStore.Record pending = record(CommentStatus.PENDING);
+        CommentRecord pending = record(CommentStatus.PENDING);
         journal.append(CommentJournal.Entry.of("/content/newsfeed/day", "dup", pending));
         journal.append(CommentJournal.Entry.moderation("/content/newsfeed/day", CommentStatus.PENDING,
                 record(CommentStatus.APPROVED), "moderator", APPROVED));
@@ -67,8 +67,8 @@ class ModerationJournalTest {
         journal.close();
     }
 
-    private static CommentStore.Record record(CommentStatus status) {
-        return new CommentStore.Record("20220110-104000000-aaaaaaaa", status, "article-id", "/content/newsfeed/day/a",
+    private static CommentRecord record(CommentStatus status) {
+        return new CommentRecord("20220110-104000000-aaaaaaaa", status, "article-id", "/content/newsfeed/day/a",
                 "Title", "Anna", "anna@example.am", null, "Text", "<p>Text</p>", null, 0, CREATED, "hash", null);
     }
 }

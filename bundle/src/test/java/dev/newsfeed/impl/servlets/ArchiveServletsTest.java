@@ -13,7 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsfeed.impl.NewsfeedTestContext;
-import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.NewsfeedSettings;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
@@ -39,7 +39,7 @@ class ArchiveServletsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveClerk.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
+        ArchiveIndexer.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
@@ -87,7 +87,7 @@ class ArchiveServletsTest {
         String before = calendar("calendar.2022-01").getHeader("ETag");
         context.resourceResolver().delete(context.resourceResolver().getResource(SITE + "/articles/2022/01/10/evening"));
         context.resourceResolver().commit();
-        ArchiveClerk.reindexDay(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
+        ArchiveIndexer.reindexDay(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 java.time.LocalDate.of(2022, 1, 10), Instant.now());
         context.resourceResolver().commit();
         MockSlingHttpServletResponse after = calendar("calendar.2022-01");

@@ -2,7 +2,6 @@ package dev.newsfeed.impl.servlets;
 
 import static dev.newsfeed.impl.NewsfeedTestContext.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsfeed.impl.NewsfeedTestContext;
-import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CsrfTokens;
 import dev.newsfeed.impl.http.NewsfeedSettings;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's endpoints on Oak as a signed-in administrator (who holds every role): the authors' list, the editor's
- * document, the settings, the CSRF rule of the shared write path, and the console page itself.
+ * document, the settings and the CSRF rule of the shared write path (the console page itself: module console).
  */
 @ExtendWith(SlingContextExtension.class)
 class ConsoleEndpointsTest {
@@ -42,7 +41,7 @@ class ConsoleEndpointsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveClerk.rebuild(context.resourceResolver(),
+        ArchiveIndexer.rebuild(context.resourceResolver(),
                 SiteSettings.from(context.resourceResolver().getResource(SITE)), Instant.now());
         context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
@@ -141,37 +140,6 @@ class ConsoleEndpointsTest {
         assertEquals(List.of("timeZone", "locale", "commentsOpenDays"),
                 field(json(response).path("errors"), "field"));
         assertEquals("Asia/Yerevan", props(SITE).get("timeZone", String.class));
-    }
-
-    @Test
-    void servesTheConsoleWithItsRolesAndEscapedData() throws Exception {
-        context.resourceResolver().getResource(SITE).adaptTo(org.apache.sling.api.resource.ModifiableValueMap.class)
-                .put("jcr:title", "Day <script>alert(1)</script> & \"news\"");
-        context.resourceResolver().commit();
-        ConsoleServlet servlet = context.registerInjectActivateService(new ConsoleServlet());
-        MockSlingHttpServletResponse page = get(servlet, SITE, "console", "html", Map.of());
-        assertEquals(200, page.getStatus());
-        assertEquals("private, no-store", page.getHeader("Cache-Control"));
-        assertTrue(page.getHeader("Content-Security-Policy").contains("script-src 'self'"));
-        String html = page.getOutputAsString();
-        assertTrue(html.contains("data-site=\"" + SITE + "\""));
-        assertTrue(html.contains("data-author=\"true\"") && html.contains("data-moderator=\"true\"")
-                && html.contains("data-admin=\"true\""));
-        assertTrue(html.contains("Day &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;news&quot;"));
-        assertFalse(html.contains("<script>alert"));
-        assertTrue(html.contains("<script src=\"" + SITE + ".console.js\" defer></script>"));
-
-        MockSlingHttpServletResponse script = get(servlet, SITE, "console", "js", Map.of());
-        assertEquals(200, script.getStatus());
-        assertTrue(script.getContentType().startsWith("text/javascript"));
-        assertTrue(script.getHeader("Cache-Control").startsWith("public"));
-    }
-
-    @Test
-    void fillsTemplatesWithEscapedValuesOnly() {
-        assertEquals("<a href=\"/x?a=1&amp;b=&lt;2&gt;\">O&#39;Neil</a>",
-                ConsoleServlet.render("<a href=\"{{href}}\">{{name}}</a>", Map.of("href", "/x?a=1&b=<2>",
-                        "name", "O'Neil")));
     }
 
     private static List<String> field(JsonNode array, String name) {

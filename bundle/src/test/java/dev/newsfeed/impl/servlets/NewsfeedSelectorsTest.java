@@ -59,6 +59,9 @@ class NewsfeedSelectorsTest {
             known.computeIfAbsent(e.resourceType() + " " + e.selector() + " " + e.extension(), k -> new TreeSet<>())
                     .addAll(e.methods());
         }
+        // the console's endpoints are registered by the bundle dev.newsfeed.console (module console, whose
+        // ConsoleServletTest checks its registration against these)
+        known.keySet().removeIf(endpoint -> endpoint.startsWith(ContentModel.RT_SITE + " console "));
         assertFalse(registered.isEmpty());
         assertEquals(registered, known);
         assertEquals(NewsfeedSelectors.ALL, guarded, "the guard servlet is registered with every selector");

@@ -20,9 +20,9 @@ import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The changes log reports an article going live exactly once, whoever notices it first. */
+/** The change recorder reports an article going live exactly once, whoever notices it first. */
 @ExtendWith(SlingContextExtension.class)
-class ChangeLogTest {
+class ChangeRecorderTest {
 
     private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day",
             ZoneId.of("Asia/Yerevan"), Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
@@ -42,11 +42,11 @@ class ChangeLogTest {
     void aScheduledArticleIsReportedOnceWhenItGoesLive() throws Exception {
         Resource article = article(T0.plusSeconds(60));
         var resolver = context.resourceResolver();
-        assertNull(ChangeLog.trackArticle(resolver, SITE, article, T0), "nothing public yet");
-        List<Change> live = ChangeLog.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(61));
+        assertNull(ChangeRecorder.trackArticle(resolver, SITE, article, T0), "nothing public yet");
+        List<Change> live = ChangeRecorder.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(61));
         assertEquals(1, live.size());
         assertEquals(Change.Type.CREATED, live.get(0).type());
-        assertEquals(List.of(), ChangeLog.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(75)));
+        assertEquals(List.of(), ChangeRecorder.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(75)));
     }
 
     @Test
@@ -54,8 +54,8 @@ class ChangeLogTest {
         Resource article = article(T0.plusSeconds(60));
         var resolver = context.resourceResolver();
         // the listener was late: the article was already live when it was first registered
-        Change created = ChangeLog.trackArticle(resolver, SITE, article, T0.plusSeconds(62));
+        Change created = ChangeRecorder.trackArticle(resolver, SITE, article, T0.plusSeconds(62));
         assertEquals(Change.Type.CREATED, created.type());
-        assertEquals(List.of(), ChangeLog.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(75)));
+        assertEquals(List.of(), ChangeRecorder.trackGoingLive(resolver, SITE, List.of(article), T0.plusSeconds(75)));
     }
 }

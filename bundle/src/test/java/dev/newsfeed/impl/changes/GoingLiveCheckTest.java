@@ -1,4 +1,4 @@
-package dev.newsfeed.impl.archive;
+package dev.newsfeed.impl.changes;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.newsfeed.impl.archive.ArchiveIndexer;
 import org.junit.jupiter.api.Test;
 
 /** When the going-live check writes its time (an idle site must not be written every 15 s by every instance). */
@@ -15,18 +16,18 @@ class GoingLiveCheckTest {
 
     @Test
     void writesOnTheFirstCheckAndWhenArticlesWentLive() {
-        assertTrue(ArchiveMaintenance.recordCheck(null, false, NOW));
-        assertTrue(ArchiveMaintenance.recordCheck(NOW.minusSeconds(15).toEpochMilli(), true, NOW));
+        assertTrue(GoingLiveCheck.recordCheck(null, false, NOW));
+        assertTrue(GoingLiveCheck.recordCheck(NOW.minusSeconds(15).toEpochMilli(), true, NOW));
     }
 
     @Test
     void leavesAnIdleSiteAloneUntilHalfTheKeptWindowHasPassed() {
         long recent = NOW.minusSeconds(15).toEpochMilli();
-        assertFalse(ArchiveMaintenance.recordCheck(recent, false, NOW));
-        Duration half = ArchiveClerk.RECENTLY_LIVE.dividedBy(2);
-        assertFalse(ArchiveMaintenance.recordCheck(NOW.minus(half).plusMillis(1).toEpochMilli(), false, NOW));
-        assertTrue(ArchiveMaintenance.recordCheck(NOW.minus(half).toEpochMilli(), false, NOW));
+        assertFalse(GoingLiveCheck.recordCheck(recent, false, NOW));
+        Duration half = ArchiveIndexer.RECENTLY_LIVE.dividedBy(2);
+        assertFalse(GoingLiveCheck.recordCheck(NOW.minus(half).plusMillis(1).toEpochMilli(), false, NOW));
+        assertTrue(GoingLiveCheck.recordCheck(NOW.minus(half).toEpochMilli(), false, NOW));
         // so the next check never starts further back than the index keeps the instants that went live
-        assertTrue(half.plusSeconds(15).compareTo(ArchiveClerk.RECENTLY_LIVE) < 0);
+        assertTrue(half.plusSeconds(15).compareTo(ArchiveIndexer.RECENTLY_LIVE) < 0);
     }
 }

@@ -1,0 +1,198 @@
+package dev.newsfeed.impl.archive;
+
+import static dev.newsfeed.impl.content.ContentModel.PN_PUBLISHED;
+import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.jcr.RepositoryException;
+
+import dev.newsfeed.impl.content.Dates;
+import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.repository.Retry;
+import org.apache.sling.api.resource.ModifiableValueMap;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.Resource;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceUtil;
+
+/**
+ * Keeps the archive index true: per month, how many articles each day has and when the scheduled ones go live.
+ * Every figure it writes is recomputed from the articles themselves (a day folder's children), never incremented,
+ * so a retry after a merge conflict, a repeated event or two instances doing the same work all converge on the same
+ * values. Nothing here commits except {@link #rebuild}: callers commit, and on a conflict revert and run the same
+ * step again (see {@link Retry}).
+ */
+public final class ArchiveIndexer {
+
+    /** How long an article that went live stays among a month's scheduled instants (see reindexDay). */
+    public static final Duration RECENTLY_LIVE = Duration.ofMinutes(10);
+
+    /** The index has no use for child order (see CommentStore.UNORDERED). */
+    private static final Map<String, Object> INDEX_NODE = Map.of("jcr:primaryType", "oak:Unstructured");
+
+    private ArchiveIndexer() {}
+
+    /**
+     * Recomputes the index of one day from the articles in its folder: how many have a publish date on that day
+     * (scheduled ones too) and when those still ahead go live.
+     */
+    public static void reindexDay(ResourceResolver resolver, SiteSettings site, LocalDate date, Instant now)
+            throws PersistenceException {
+        String indexPath = ResourceArchiveIndex.indexPath(site.path());
+        YearMonth month = YearMonth.from(date);
+        Resource existing = resolver.getResource(ResourceArchiveIndex.monthPath(indexPath, month));
+        MonthCounts before = ResourceArchiveIndex.read(existing, month);
+        MonthCounts after = dayCounts(resolver, site, date, before, now);
+        if (existing != null && after.equals(before)) {
+            return;
+        }
+        writeMonth(resolver, site, indexPath, after, now);
+    }
+
+    private static void writeMonth(ResourceResolver resolver, SiteSettings site, String indexPath, MonthCounts counts,
+            Instant now) throws PersistenceException {
+        String monthPath = ResourceArchiveIndex.monthPath(indexPath, counts.month());
+        Resource existing = resolver.getResource(monthPath);
+        boolean hasArticles = counts.total() > 0;
+        if (hasArticles) {
+            putCounts(existing != null ? existing
+                    : ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
+                    counts, now);
+        } else if (existing != null) {
+            Resource year = existing.getParent();
+            resolver.delete(existing);
+            if (year != null && !year.hasChildren()) {
+                resolver.delete(year);
+            }
+        }
+        updateRoot(resolver, site, indexPath, counts.month(), hasArticles, now);
+    }
+
+    private static void putCounts(Resource month, MonthCounts counts, Instant now) {
+        ModifiableValueMap props = Objects.requireNonNull(month.adaptTo(ModifiableValueMap.class));
+        props.put(ResourceArchiveIndex.PN_DAYS, Arrays.stream(counts.days()).boxed().toArray(Long[]::new));
+        props.put(ResourceArchiveIndex.PN_SCHEDULED, Arrays.stream(counts.scheduled()).boxed().toArray(Long[]::new));
+        props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
+    }
+
+    private static void updateRoot(ResourceResolver resolver, SiteSettings site, String indexPath, YearMonth month,
+            boolean hasArticles, Instant now) throws PersistenceException {
+        Resource root = resolver.getResource(indexPath);
+        if (root == null) {
+            if (!hasArticles) {
+                return;
+            }
+            root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
+        }
+        ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
+        TreeSet<YearMonth> months = new TreeSet<>(
+                ResourceArchiveIndex.parseMonths(props.get(ResourceArchiveIndex.PN_MONTHS, String[].class)));
+        boolean changed = hasArticles ? months.add(month) : months.remove(month);
+        if (changed || !props.containsKey(ResourceArchiveIndex.PN_MONTHS)) {
+            props.put(ResourceArchiveIndex.PN_MONTHS, months.stream().map(YearMonth::toString).toArray(String[]::new));
+            props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
+        }
+        if (!site.zone().getId().equals(props.get(ResourceArchiveIndex.PN_TIME_ZONE, String.class))) {
+            props.put(ResourceArchiveIndex.PN_TIME_ZONE, site.zone().getId());
+        }
+    }
+
+    /**
+     * Rebuilds the index of a site from its archive folders, filing misfiled articles and drafts with a publish date
+     * first (see {@link ArchiveClerk#fileAll}). The index itself (a node per month with articles, a few hundred at
+     * most) is counted first and replaced in one commit: readers (and other cluster instances) see the old index or
+     * the new one, never a half-built or empty one.
+     */
+    public static void rebuild(ResourceResolver resolver, SiteSettings site, Instant now)
+            throws PersistenceException, RepositoryException {
+        ArchiveClerk.fileAll(resolver, site);
+        replaceIndex(resolver, site, countAll(resolver, site, now), now);
+    }
+
+    /** The counts of every month of the archive that has articles. */
+    private static List<MonthCounts> countAll(ResourceResolver resolver, SiteSettings site, Instant now) {
+        List<MonthCounts> counted = new ArrayList<>();
+        Resource archive = resolver.getResource(site.archivePath());
+        if (archive == null) {
+            return counted;
+        }
+        for (Resource year : ArchiveClerk.datedChildren(site, archive)) {
+            for (Resource month : ArchiveClerk.datedChildren(site, year)) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(year.getName()), Integer.parseInt(month.getName()));
+                MonthCounts counts = MonthCounts.empty(ym);
+                for (int day = 1; day <= ym.lengthOfMonth(); day++) {
+                    counts = dayCounts(resolver, site, ym.atDay(day), counts, now);
+                }
+                if (counts.total() > 0) {
+                    counted.add(counts);
+                }
+            }
+        }
+        return counted;
+    }
+
+    private static void replaceIndex(ResourceResolver resolver, SiteSettings site, List<MonthCounts> counted,
+            Instant now) throws PersistenceException {
+        String indexPath = ResourceArchiveIndex.indexPath(site.path());
+        Set<String> keep = new HashSet<>();
+        for (MonthCounts counts : counted) {
+            String monthPath = ResourceArchiveIndex.monthPath(indexPath, counts.month());
+            keep.add(monthPath);
+            putCounts(ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
+                    counts, now);
+        }
+        Resource root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
+        for (Resource year : ArchiveClerk.children(root)) {
+            for (Resource month : ArchiveClerk.children(year)) {
+                if (!keep.contains(month.getPath())) {
+                    resolver.delete(month);
+                }
+            }
+            if (!year.hasChildren()) {
+                resolver.delete(year);
+            }
+        }
+        ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
+        props.put(ResourceArchiveIndex.PN_MONTHS,
+                counted.stream().map(c -> c.month().toString()).sorted().toArray(String[]::new));
+        props.put(ResourceArchiveIndex.PN_TIME_ZONE, site.zone().getId());
+        props.put(ResourceArchiveIndex.PN_VERSION, ResourceArchiveIndex.VERSION);
+        props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
+        resolver.commit();
+    }
+
+    private static MonthCounts dayCounts(ResourceResolver resolver, SiteSettings site, LocalDate date,
+            MonthCounts counts, Instant now) {
+        Resource day = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
+        long count = 0;
+        List<Long> ahead = new ArrayList<>();
+        for (Resource child : day == null ? List.<Resource>of() : day.getChildren()) {
+            if (!child.isResourceType(RT_ARTICLE)) {
+                continue;
+            }
+            Calendar value = child.getValueMap().get(PN_PUBLISHED, Calendar.class);
+            Instant published = value == null ? null : value.toInstant();
+            if (published != null && Dates.localDate(published, site.zone()).equals(date)) {
+                count++;
+                if (published.isAfter(now.minus(RECENTLY_LIVE))) {
+                    // still ahead, or gone live so recently that the going-live check may not have seen it yet
+                    ahead.add(published.toEpochMilli());
+                }
+            }
+        }
+        return counts.withDay(date, count, ahead.stream().mapToLong(Long::longValue).toArray(), site.zone(), now);
+    }
+}
