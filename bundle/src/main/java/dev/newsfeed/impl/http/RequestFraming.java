@@ -55,6 +55,9 @@ public final class RequestFraming {
     static final Rejection ANONYMOUS_WEBDAV_WRITE = new Rejection(401, "unauthorized", "Unauthorized",
             "Sign in to write through WebDAV or DavEx.");
 
+    static final Rejection FORM_TOO_LARGE = new Rejection(413, "too-large", "Payload Too Large",
+            "This path reads form bodies of at most 200,000 bytes, with a Content-Length.");
+
     /**
      * Methods every path may receive; Sling and Newsfeed answer them (with 405 where a resource does not). Not TRACE:
      * it echoes the request, credentials and cookies included (cross-site tracing), and nothing needs it.
@@ -73,6 +76,14 @@ public final class RequestFraming {
 
     /** Sling's WebDAV and DavEx: the WebDAV paths where PATCH has no meaning. */
     private static final List<String> DAV_PREFIXES = List.of("/dav", "/server", "/crx");
+
+    /**
+     * Servlets outside Sling's request processing (WebDAV, DavEx, the web console): the servlet container parses
+     * their form bodies, and Jetty fails with a 500 on one over its limit ({@code maxFormContentSize}, 200,000
+     * bytes) or of unknown length. Sling parses its own forms and has no such limit.
+     */
+    private static final List<String> CONTAINER_FORM_PREFIXES = List.of("/dav", "/server", "/crx", "/system/console");
+    static final long CONTAINER_FORM_LIMIT = 200_000;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT",
             "SEARCH");
@@ -95,6 +106,9 @@ public final class RequestFraming {
         Rejection refused = checkMethod(request, method, path, webdav);
         if (refused == null) {
             refused = checkCharset(request);
+        }
+        if (refused == null && isOversizedContainerForm(request, path)) {
+            refused = FORM_TOO_LARGE;
         }
         if (refused == null && !hasBoundaryIfMultipart(request.getContentType())) {
             refused = NO_BOUNDARY;
@@ -140,6 +154,17 @@ public final class RequestFraming {
             return BAD_ESCAPE;
         }
         return null;
+    }
+
+    /** A form body that the servlet container would parse and fail on: over its limit, or chunked. */
+    private static boolean isOversizedContainerForm(HttpServletRequest request, String path) {
+        String type = request.getContentType();
+        if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                || CONTAINER_FORM_PREFIXES.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+            return false;
+        }
+        long length = request.getContentLengthLong();
+        return length > CONTAINER_FORM_LIMIT || (length < 0 && request.getHeader("Transfer-Encoding") != null);
     }
 
     private static boolean isBlank(@Nullable String value) {

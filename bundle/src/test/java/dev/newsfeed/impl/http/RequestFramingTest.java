@@ -54,6 +54,34 @@ class RequestFramingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/server/default/jcr:root/content/x", "/dav/default/content", "/system/console/bundles"})
+    void refusesFormsTheContainerWouldFailOnOutsideSling(String path) {
+        HttpServletRequest big = request("POST", path, "application/x-www-form-urlencoded; charset=UTF-8", "UTF-8");
+        when(big.getHeader("Authorization")).thenReturn("Basic eDp4");
+        when(big.getContentLengthLong()).thenReturn(RequestFraming.CONTAINER_FORM_LIMIT + 1);
+        assertEquals(413, RequestFraming.check(big, DAV).status(), path);
+
+        HttpServletRequest chunked = request("POST", path, "application/x-www-form-urlencoded", null);
+        when(chunked.getHeader("Authorization")).thenReturn("Basic eDp4");
+        when(chunked.getContentLengthLong()).thenReturn(-1L);
+        when(chunked.getHeader("Transfer-Encoding")).thenReturn("chunked");
+        assertEquals(413, RequestFraming.check(chunked, DAV).status(), path);
+
+        HttpServletRequest small = request("POST", path, "application/x-www-form-urlencoded", null);
+        when(small.getHeader("Authorization")).thenReturn("Basic eDp4");
+        when(small.getContentLengthLong()).thenReturn(RequestFraming.CONTAINER_FORM_LIMIT);
+        assertNull(RequestFraming.check(small, DAV), path);
+    }
+
+    @Test
+    void leavesLargeFormsToSling() {
+        HttpServletRequest big = request("POST", "/content/newsfeed/day.articles.json",
+                "application/x-www-form-urlencoded", null);
+        when(big.getContentLengthLong()).thenReturn(5_000_000L);
+        assertNull(RequestFraming.check(big, DAV));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/content/a/%2F2022.json", "/content/a%2fb", "/content/a%5Cb.json", "/content/a%00.json"})
     void refusesEncodedSeparatorsInThePath(String path) {
         assertEquals(400, RequestFraming.check(request("OPTIONS", path, null, null), DAV).status());
