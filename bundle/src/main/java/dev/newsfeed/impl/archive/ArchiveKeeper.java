@@ -15,7 +15,7 @@ import java.util.Set;
 
 import javax.jcr.RepositoryException;
 
-import dev.newsfeed.impl.content.Log;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
@@ -149,7 +149,7 @@ public final class ArchiveKeeper {
             filed.add(moved);
             Optional.ofNullable(ArchiveClerk.dayOf(site, moved)).ifPresent(days::add);
             if (!moved.equals(path)) {
-                log.info("Filed {} as {}", Log.escape(path), moved);
+                log.info("Filed {} as {}", LogText.escape(path), moved);
             }
         }
         return days;

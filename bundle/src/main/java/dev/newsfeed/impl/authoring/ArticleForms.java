@@ -11,7 +11,7 @@ import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleForm;
 import dev.newsfeed.impl.html.HtmlSanitizer;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 public class ArticleForms {
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     public ArticleForm of(HttpServletRequest request, Article article, SiteSettings site, Instant now) {
         Instant published = article.published();

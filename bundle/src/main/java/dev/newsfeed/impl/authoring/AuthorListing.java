@@ -14,7 +14,7 @@ import java.util.Locale;
 import dev.newsfeed.impl.archive.ArchiveIndex;
 import dev.newsfeed.impl.archive.MonthCounts;
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.ArticleState;
+import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.AuthorCursor;
@@ -228,9 +228,9 @@ public final class AuthorListing {
                 if (article.published() == null || !Dates.localDate(article.published(), site.zone()).equals(date)) {
                     continue; // misfiled: the archive's listener is about to move it
                 }
-                ArticleState state = article.state(now);
-                if ((status == Status.PUBLISHED && state != ArticleState.PUBLISHED)
-                        || (status == Status.SCHEDULED && state != ArticleState.SCHEDULED)) {
+                PublicationStatus state = article.state(now);
+                if ((status == Status.PUBLISHED && state != PublicationStatus.PUBLISHED)
+                        || (status == Status.SCHEDULED && state != PublicationStatus.SCHEDULED)) {
                     continue;
                 }
                 articles.add(article);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.jcr.RepositoryException;
 
 import dev.newsfeed.impl.comments.CommentStore;
-import dev.newsfeed.impl.content.Log;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
@@ -115,7 +115,7 @@ public final class ChangeHistory {
                 } catch (PersistenceException | RepositoryException | RuntimeException e) {
                     resolver.revert();
                     log.warn("Checking {} for articles going live failed; will retry: {}", site.path(),
-                            Log.causes(e));
+                            LogText.causes(e));
                 }
             }
         } catch (LoginException | RuntimeException e) {

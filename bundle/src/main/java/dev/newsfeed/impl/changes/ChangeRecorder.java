@@ -38,8 +38,8 @@ public final class ChangeRecorder {
         if (!resource.isResourceType(RT_ARTICLE)) {
             return null;
         }
-        ArticleState after = ArticleState.of(Article.from(resource));
-        ArticleState before = ChangeRegistry.registered(resolver, site, after.id());
+        RegisteredArticle after = RegisteredArticle.of(Article.from(resource));
+        RegisteredArticle before = ChangeRegistry.registered(resolver, site, after.id());
         if (before != null && before.equals(after)) {
             return null;
         }
@@ -73,7 +73,7 @@ public final class ChangeRecorder {
                 }
                 continue;
             }
-            ArticleState before = ChangeRegistry.registered(resolver, site, id);
+            RegisteredArticle before = ChangeRegistry.registered(resolver, site, id);
             if (before == null) {
                 continue;
             }
@@ -117,7 +117,7 @@ public final class ChangeRecorder {
             Instant now) throws PersistenceException {
         List<Change> changes = new ArrayList<>();
         for (Resource article : wentLive) {
-            ArticleState state = ChangeRegistry.registered(resolver, site, Article.from(article).id());
+            RegisteredArticle state = ChangeRegistry.registered(resolver, site, Article.from(article).id());
             if (state == null || state.published() == null || state.published() > now.toEpochMilli()) {
                 continue;
             }
@@ -134,7 +134,7 @@ public final class ChangeRecorder {
         return changes;
     }
 
-    private static @Nullable Change.Type type(@Nullable ArticleState before, ArticleState after, Instant now) {
+    private static @Nullable Change.Type type(@Nullable RegisteredArticle before, RegisteredArticle after, Instant now) {
         boolean was = before != null && before.visibleAt(now);
         boolean is = after.visibleAt(now);
         if (!was && is) {
@@ -147,7 +147,7 @@ public final class ChangeRecorder {
     }
 
     /** Exactly the keys a change makes stale: the article, and the listings and calendars of its old and new day. */
-    static Set<String> keys(SiteSettings site, @Nullable ArticleState before, @Nullable ArticleState after,
+    static Set<String> keys(SiteSettings site, @Nullable RegisteredArticle before, @Nullable RegisteredArticle after,
             Instant now) {
         Set<String> keys = new LinkedHashSet<>();
         String id = after != null ? after.id() : before.id();

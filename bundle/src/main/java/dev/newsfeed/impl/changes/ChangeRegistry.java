@@ -34,17 +34,17 @@ final class ChangeRegistry {
 
     private ChangeRegistry() {}
 
-    static @Nullable ArticleState registered(ResourceResolver resolver, SiteSettings site, String id) {
+    static @Nullable RegisteredArticle registered(ResourceResolver resolver, SiteSettings site, String id) {
         Resource entry = resolver.getResource(articleEntry(site, id));
         if (entry == null) {
             return null;
         }
         ValueMap p = entry.getValueMap();
-        return new ArticleState(id, p.get("path", ""), p.get("published", Long.class), p.get("hash", ""));
+        return new RegisteredArticle(id, p.get("path", ""), p.get("published", Long.class), p.get("hash", ""));
     }
 
-    static void register(ResourceResolver resolver, SiteSettings site, @Nullable ArticleState before,
-            ArticleState after, Instant now) throws PersistenceException {
+    static void register(ResourceResolver resolver, SiteSettings site, @Nullable RegisteredArticle before,
+            RegisteredArticle after, Instant now) throws PersistenceException {
         Resource entry = ResourceUtil.getOrCreateResource(resolver, articleEntry(site, after.id()), NODE,
                 ChangeLog.NODE_TYPE, false);
         ModifiableValueMap props = Objects.requireNonNull(entry.adaptTo(ModifiableValueMap.class));
@@ -73,7 +73,7 @@ final class ChangeRegistry {
         Objects.requireNonNull(mapped.adaptTo(ModifiableValueMap.class)).put("id", after.id());
     }
 
-    static void unregister(ResourceResolver resolver, SiteSettings site, ArticleState state)
+    static void unregister(ResourceResolver resolver, SiteSettings site, RegisteredArticle state)
             throws PersistenceException {
         Resource entry = resolver.getResource(articleEntry(site, state.id()));
         if (entry != null) {

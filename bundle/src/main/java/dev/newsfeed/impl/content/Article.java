@@ -62,8 +62,8 @@ public record Article(
                 props.get(PN_COMMENTS_OPEN, Boolean.TRUE));
     }
 
-    public ArticleState state(Instant now) {
-        return ArticleState.of(published, now);
+    public PublicationStatus state(Instant now) {
+        return PublicationStatus.of(published, now);
     }
 
     /**

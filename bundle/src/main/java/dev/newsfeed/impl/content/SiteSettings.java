@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.content;
 
+import dev.newsfeed.impl.logging.LogText;
 import static dev.newsfeed.impl.content.ContentModel.*;
 
 import java.time.DateTimeException;
@@ -150,7 +151,7 @@ public record SiteSettings(
         try {
             return ZoneId.of(id.trim());
         } catch (DateTimeException e) {
-            log.warn("Site {} has an unknown timeZone '{}', using UTC", path, Log.escape(id));
+            log.warn("Site {} has an unknown timeZone '{}', using UTC", path, LogText.escape(id));
             return ZoneOffset.UTC;
         }
     }
@@ -167,7 +168,7 @@ public record SiteSettings(
             try {
                 return DayOfWeek.valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                log.warn("Site {} has an unknown firstDayOfWeek '{}', using the locale's", path, Log.escape(name));
+                log.warn("Site {} has an unknown firstDayOfWeek '{}', using the locale's", path, LogText.escape(name));
             }
         }
         // a bare language ("en", "hy") has no region, and the week start is a regional convention:

@@ -10,7 +10,7 @@ import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
 
@@ -30,7 +30,7 @@ public record ArticleItems(List<ArticleDocument> documents, @Nullable Instant la
         for (Article article : articles) {
             CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
             documents.add(Documents.listItem(article, site, base, thread.approved(), now));
-            lastModified = Validators.latest(lastModified, article.lastChanged(), thread.updated());
+            lastModified = ConditionalRequests.latest(lastModified, article.lastChanged(), thread.updated());
             keys.add(SurrogateKeys.comments(article.id()));
         }
         return new ArticleItems(documents, lastModified, keys);

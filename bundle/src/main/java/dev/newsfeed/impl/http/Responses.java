@@ -26,13 +26,13 @@ public final class Responses {
      */
     public static void send(HttpServletRequest request, HttpServletResponse response, String mediaType, byte[] body,
             @Nullable Instant lastModified, CachePolicy cache) throws IOException {
-        String etag = Validators.strongEtag(mediaType, body);
+        String etag = ConditionalRequests.strongEtag(mediaType, body);
         response.setHeader("ETag", etag);
         if (lastModified != null) {
-            response.setHeader("Last-Modified", Validators.httpDate(lastModified));
+            response.setHeader("Last-Modified", ConditionalRequests.httpDate(lastModified));
         }
         response.setHeader("Cache-Control", cache.header());
-        if (Validators.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag,
+        if (ConditionalRequests.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag,
                 lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -15,7 +15,7 @@ import dev.newsfeed.impl.archive.ArchiveKeeper;
 import dev.newsfeed.impl.changes.Change;
 import dev.newsfeed.impl.changes.ChangeHistory;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.Log;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
@@ -133,7 +133,7 @@ public final class ContentChangeListener implements ResourceChangeListener {
             drainFailures.set(0);
             return;
         }
-        log.warn("Updating the archive index failed; will retry: {}", Log.causes(e));
+        log.warn("Updating the archive index failed; will retry: {}", LogText.causes(e));
         pending.putBack(batch, System.nanoTime());
         worker.schedule(this::drain, RETRY_SECONDS, TimeUnit.SECONDS);
     }

@@ -17,10 +17,10 @@ import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.feed.ArticleItems;
 import javax.servlet.http.HttpServletRequest;
 
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.osgi.service.component.annotations.Component;
@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 public class ArchiveView {
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     /** The page {@code page} asks for of the period whose folder is at {@code folderPath}. */
     public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Period period,
@@ -41,7 +41,7 @@ public class ArchiveView {
         ArchiveListing.Slice slice = ArchiveListing.list(resolver, site, index, period, page.cursor(), page.limit(),
                 now, false);
         ArticleItems items = ArticleItems.of(resolver, site, slice.articles(), base, now,
-                Validators.latest(index.updated(), slice.indexChanged()));
+                ConditionalRequests.latest(index.updated(), slice.indexChanged()));
         String next = null;
         if (slice.more()) {
             Article last = slice.articles().get(slice.articles().size() - 1);

@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.ArticleState;
+import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import javax.servlet.http.HttpServletRequest;
@@ -15,8 +15,8 @@ import javax.servlet.http.HttpServletRequest;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.ConditionalRequests;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 public class ArticleView {
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     /** The document of {@code article}: public, or an author's preview (never cached). */
     public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, Article article,
@@ -35,11 +35,11 @@ public class ArticleView {
         List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.article(article.id()),
                 SurrogateKeys.comments(article.id()));
         boolean open = Documents.commentsOpen(article, site, now);
-        if (article.state(now) == ArticleState.PUBLISHED && open && site.commentsOpenDays() > 0) {
+        if (article.state(now) == PublicationStatus.PUBLISHED && open && site.commentsOpenDays() > 0) {
             cache = cache.until(article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS), now);
         }
         CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
         return PublicDocument.json(Documents.article(article, site, settings.baseUrl(request), thread.approved(), now),
-                Validators.latest(article.lastChanged(), thread.updated()), cache, settings.surrogateKeyHeader(), keys);
+                ConditionalRequests.latest(article.lastChanged(), thread.updated()), cache, settings.surrogateKeyHeader(), keys);
     }
 }

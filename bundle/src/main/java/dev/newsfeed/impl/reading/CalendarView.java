@@ -12,10 +12,10 @@ import dev.newsfeed.impl.content.SiteSettings;
 import javax.servlet.http.HttpServletRequest;
 
 import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 public class CalendarView {
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     /** The calendar of {@code asked}, or of the current month in the site's zone when null. */
     public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site,
@@ -45,7 +45,7 @@ public class CalendarView {
         MonthCounts counts = index.month(month);
         List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.calendar(site.path()),
                 SurrogateKeys.month(site.path(), month));
-        Instant lastModified = Validators.latest(index.updated(), counts.updated(), counts.lastWentLive(now),
+        Instant lastModified = ConditionalRequests.latest(index.updated(), counts.updated(), counts.lastWentLive(now),
                 site.modified(), index.month(current).lastWentLive(now));
         return PublicDocument.json(CalendarBuilder.build(site, index, month, now, settings.baseUrl(request)),
                 lastModified, cache, settings.surrogateKeyHeader(), keys);

@@ -7,7 +7,7 @@ import javax.servlet.http.HttpServletRequest;
 
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.osgi.service.component.annotations.Component;
@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 public class SiteView {
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     public PublicDocument of(HttpServletRequest request, SiteSettings site) throws IOException {
         return PublicDocument.json(Documents.site(site, settings.baseUrl(request)), site.modified(),

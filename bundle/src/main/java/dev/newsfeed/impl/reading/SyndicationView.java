@@ -13,7 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.Json;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.syndication.Syndication;
@@ -32,7 +32,7 @@ public class SyndicationView {
     public enum Format { RSS, ATOM, JSON_FEED }
 
     @Reference
-    private NewsfeedSettings settings;
+    private PublicApiSettings settings;
 
     public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Format format,
             Instant now) throws IOException {

@@ -11,7 +11,7 @@ import dev.newsfeed.impl.authoring.ArticleAuthoring;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -47,7 +47,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
     private transient ArticleAuthoring authoring;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Override
     protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -60,7 +60,7 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
             return;
         }
         boolean delete = "delete".equals(selectors[0]);
-        if (!Writes.authorize(csrf, request, response, path, delete ? "remove" : "set_property")) {
+        if (!WriteAccess.authorize(csrf, request, response, path, delete ? "remove" : "set_property")) {
             return;
         }
         SiteSettings site = SiteSettings.from(siteResource.get());

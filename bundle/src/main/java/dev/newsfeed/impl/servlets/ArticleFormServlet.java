@@ -48,7 +48,7 @@ public final class ArticleFormServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "No such endpoint of an article.");
             return;
         }
-        if (Writes.permitted(request, response, resource.getPath(), "set_property", Writes.AUTHORS)) {
+        if (WriteAccess.permitted(request, response, resource.getPath(), "set_property", WriteAccess.AUTHORS)) {
             Responses.sendUncached(response, 200, forms.of(request, Article.from(resource),
                     SiteSettings.from(siteResource.get()), Instant.now()));
         }

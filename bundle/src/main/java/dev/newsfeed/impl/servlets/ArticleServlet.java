@@ -9,7 +9,7 @@ import javax.jcr.Session;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.ArticleState;
+import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.Responses;
@@ -54,7 +54,7 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
         }
         Article article = Article.from(resource);
         Instant now = Instant.now();
-        boolean published = article.state(now) == ArticleState.PUBLISHED;
+        boolean published = article.state(now) == PublicationStatus.PUBLISHED;
         if (!published && !mayPreview(request, resource)) {
             Responses.notFound(request, response, "No published article at this address.");
             return;

@@ -23,7 +23,7 @@ final class ArticleWrites {
     /** The article's fields, or null after answering 4xx (an unreadable body, invalid fields). */
     static @Nullable ArticleInput input(SlingHttpServletRequest request, SlingHttpServletResponse response,
             boolean creating, SiteSettings site) throws IOException {
-        Map<String, Object> fields = Writes.fields(request, response);
+        Map<String, Object> fields = WriteAccess.fields(request, response);
         if (fields == null) {
             return null;
         }
@@ -44,8 +44,8 @@ final class ArticleWrites {
     /** 403 when the repository refused the author's session, else 503 (logged as "{@code what} failed"). */
     static void failed(SlingHttpServletRequest request, SlingHttpServletResponse response, Exception e, String what)
             throws IOException {
-        if (Writes.isAccessDenied(e)) {
-            Writes.forbidden(request, response);
+        if (WriteAccess.isAccessDenied(e)) {
+            WriteAccess.forbidden(request, response);
             return;
         }
         log.warn("{} failed: {}", what, e.toString());

@@ -10,7 +10,7 @@ import dev.newsfeed.impl.changes.ChangesFeed;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -40,7 +40,7 @@ public final class ChangesServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Reference
     private transient ChangesFeed changes;

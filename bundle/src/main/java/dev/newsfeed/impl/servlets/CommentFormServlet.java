@@ -12,7 +12,7 @@ import dev.newsfeed.impl.comments.CommentIntake;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.dto.CommentsPage;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -40,7 +40,7 @@ public final class CommentFormServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Reference
     private transient CommentIntake intake;
@@ -49,12 +49,12 @@ public final class CommentFormServlet extends SlingSafeMethodsServlet {
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
         Instant now = Instant.now();
-        Optional<Articles> found = Articles.visible(request.getResource(), now);
+        Optional<VisibleArticle> found = VisibleArticle.visible(request.getResource(), now);
         if (request.getRequestPathInfo().getSelectors().length != 1 || found.isEmpty()) {
             Responses.notFound(request, response, "No published article at this address.");
             return;
         }
-        Articles a = found.get();
+        VisibleArticle a = found.get();
         if (!Documents.commentsOpen(a.article(), a.site(), now)) {
             Responses.problem(request, response, 403, "comments-closed", "Forbidden",
                     "Comments on this article are closed.");

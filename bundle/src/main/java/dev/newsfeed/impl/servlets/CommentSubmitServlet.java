@@ -46,13 +46,13 @@ public final class CommentSubmitServlet extends SlingAllMethodsServlet {
     protected void doPost(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
         Instant now = Instant.now();
-        Optional<Articles> found = Articles.visible(request.getResource(), now);
+        Optional<VisibleArticle> found = VisibleArticle.visible(request.getResource(), now);
         if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
                 || found.isEmpty()) {
             Responses.notFound(request, response, "No published article at this address.");
             return;
         }
-        Articles a = found.get();
+        VisibleArticle a = found.get();
         if (!Documents.commentsOpen(a.article(), a.site(), now)) {
             Responses.problem(request, response, 403, "comments-closed", "Forbidden",
                     "Comments on this article are closed.");

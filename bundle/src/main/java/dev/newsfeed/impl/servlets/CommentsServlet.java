@@ -18,10 +18,10 @@ import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.dto.CommentsPage;
 import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.Validators;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -48,7 +48,7 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     private final transient ThreadCache cache = new ThreadCache(2_000);
 
@@ -56,7 +56,7 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
         Instant now = Instant.now();
-        Optional<Articles> found = Articles.visible(request.getResource(), now);
+        Optional<VisibleArticle> found = VisibleArticle.visible(request.getResource(), now);
         if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
                 || found.isEmpty()) {
             Responses.notFound(request, response, "No published article with comments at this address.");
@@ -67,7 +67,7 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
             Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
             return;
         }
-        Articles a = found.get();
+        VisibleArticle a = found.get();
         var resolver = request.getResourceResolver();
         String threadPath = CommentStore.threadPath(a.site(), a.article().id());
         var comments = cache.get(threadPath, CommentStore.threadVersion(resolver, a.site(), a.article().id()),
@@ -85,12 +85,12 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(a.site().path()),
                 SurrogateKeys.comments(a.article().id())));
         Responses.sendJson(request, response, body,
-                Validators.latest(thread.updated(), a.article().published()),
+                ConditionalRequests.latest(thread.updated(), a.article().published()),
                 cache);
     }
 
     /** When comments of a published article close by the site's policy, or null. */
-    static Instant closesAt(Articles a, boolean open) {
+    static Instant closesAt(VisibleArticle a, boolean open) {
         long days = a.site().commentsOpenDays();
         return open && days > 0 ? a.article().published().plus(days, ChronoUnit.DAYS) : null;
     }

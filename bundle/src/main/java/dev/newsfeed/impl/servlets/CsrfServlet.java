@@ -47,7 +47,7 @@ public final class CsrfServlet extends SlingSafeMethodsServlet {
         if (Requests.answeredUnknownEndpoint(request, response, "a site")) {
             return;
         }
-        if (!Writes.signedIn(request, response, "a user")) {
+        if (!WriteAccess.signedIn(request, response, "a user")) {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());

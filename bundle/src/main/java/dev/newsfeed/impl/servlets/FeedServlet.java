@@ -12,7 +12,7 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.feed.FeedPages;
 import dev.newsfeed.impl.feed.FeedQuery;
 import dev.newsfeed.impl.feed.FeedReader;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -46,7 +46,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
     private transient FeedPages feed;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -94,7 +94,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
     /** Oak's plan for the query, for administrators of the site. */
     private static void explain(SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site,
             FeedQuery query) throws IOException, RepositoryException {
-        if (Writes.permitted(request, response, site.path(), "set_property", "an administrator of the site")) {
+        if (WriteAccess.permitted(request, response, site.path(), "set_property", "an administrator of the site")) {
             Instant now = Instant.now();
             Responses.sendUncached(response, 200, Map.of("statement", query.statement(site.zone(), now),
                     "plan", FeedReader.explain(request.getResourceResolver(), site, query, now)));

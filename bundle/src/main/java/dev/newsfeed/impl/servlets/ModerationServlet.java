@@ -20,7 +20,7 @@ import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ModerationPage;
 import dev.newsfeed.impl.dto.Problem;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.paging.ModerationCursor;
 import dev.newsfeed.impl.paging.PageRequest;
@@ -55,7 +55,7 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
     private static final String MODERATORS = "a member of newsfeed-moderators";
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Reference
     private transient CommentModeration moderation;
@@ -97,7 +97,7 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        Map<String, Object> fields = Writes.fields(request, response);
+        Map<String, Object> fields = WriteAccess.fields(request, response);
         if (fields == null) {
             return;
         }
@@ -158,6 +158,6 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
             Responses.notFound(request, response, "No such endpoint of a site.");
             return false;
         }
-        return Writes.authorize(csrf, request, response, CommentStore.ROOT, "read", MODERATORS);
+        return WriteAccess.authorize(csrf, request, response, CommentStore.ROOT, "read", MODERATORS);
     }
 }

@@ -46,7 +46,7 @@ public final class ReindexServlet extends SlingAllMethodsServlet {
             throws IOException {
         String site = request.getResource().getPath();
         if (request.getRequestPathInfo().getSelectors().length != 1
-                || !Writes.authorize(csrf, request, response, site, "set_property", "an administrator of the site")) {
+                || !WriteAccess.authorize(csrf, request, response, site, "set_property", "an administrator of the site")) {
             if (!response.isCommitted() && response.getStatus() < 400) {
                 Responses.notFound(request, response, "No such endpoint of a site.");
             }

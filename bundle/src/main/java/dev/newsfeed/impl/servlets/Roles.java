@@ -17,9 +17,9 @@ record Roles(String user, boolean author, boolean moderator, boolean siteAdmin) 
 
     static Roles of(SlingHttpServletRequest request, SiteSettings site) {
         return new Roles(request.getResourceResolver().getUserID(),
-                Writes.may(request, authorProbe(site), "add_node,set_property"),
-                Writes.may(request, CommentStore.ROOT, "read"),
-                Writes.may(request, site.path(), "set_property"));
+                WriteAccess.may(request, authorProbe(site), "add_node,set_property"),
+                WriteAccess.may(request, CommentStore.ROOT, "read"),
+                WriteAccess.may(request, site.path(), "set_property"));
     }
 
     /** The path whose permissions say whether the user may write articles of the site. */

@@ -50,13 +50,13 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        if (!endpoint(request, response) || !Writes.signedIn(request, response, Roles.CONSOLE_USERS)) {
+        if (!endpoint(request, response) || !WriteAccess.signedIn(request, response, Roles.CONSOLE_USERS)) {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
         Roles roles = Roles.of(request, site);
         if (!roles.any()) {
-            Writes.forbidden(request, response, Roles.CONSOLE_USERS);
+            WriteAccess.forbidden(request, response, Roles.CONSOLE_USERS);
             return;
         }
         Responses.sendUncached(response, 200, form(request.getResource(), roles.siteAdmin()));
@@ -67,10 +67,10 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
             throws IOException {
         Resource resource = request.getResource();
         if (!endpoint(request, response)
-                || !Writes.authorize(csrf, request, response, resource.getPath(), "set_property", Roles.SITE_ADMINS)) {
+                || !WriteAccess.authorize(csrf, request, response, resource.getPath(), "set_property", Roles.SITE_ADMINS)) {
             return;
         }
-        Map<String, Object> fields = Writes.fields(request, response);
+        Map<String, Object> fields = WriteAccess.fields(request, response);
         if (fields == null) {
             return;
         }
@@ -85,8 +85,8 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
             resolver.commit();
         } catch (PersistenceException | RuntimeException e) {
             resolver.revert();
-            if (Writes.isAccessDenied(e)) {
-                Writes.forbidden(request, response, Roles.SITE_ADMINS);
+            if (WriteAccess.isAccessDenied(e)) {
+                WriteAccess.forbidden(request, response, Roles.SITE_ADMINS);
                 return;
             }
             log.warn("Changing the settings of {} failed: {}", resource.getPath(), e.toString());

@@ -35,8 +35,8 @@ class ChangesTest {
 
     @Test
     void anEditPurgesTheArticleAndItsListingsButNoCalendar() {
-        ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
-        ArticleState after = new ArticleState("id", PATH, before.published(), "h2");
+        RegisteredArticle before = new RegisteredArticle("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
+        RegisteredArticle after = new RegisteredArticle("id", PATH, before.published(), "h2");
         Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
         assertEquals(Set.of("article:id", "day:day:2022-01-10", "month:day:2022-01", "year:day:2022", "archive:day",
                 "feed:day", "changes:day"), keys);
@@ -44,8 +44,8 @@ class ChangesTest {
 
     @Test
     void aRedatePurgesBothDaysAndTheCalendars() {
-        ArticleState before = new ArticleState("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
-        ArticleState after = new ArticleState("id", "/content/newsfeed/day/articles/2022/02/01/a",
+        RegisteredArticle before = new RegisteredArticle("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
+        RegisteredArticle after = new RegisteredArticle("id", "/content/newsfeed/day/articles/2022/02/01/a",
                 Instant.parse("2022-01-31T21:30:00Z").toEpochMilli(), "h");
         Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
         assertTrue(keys.containsAll(Set.of("day:day:2022-01-10", "day:day:2022-02-01", "month:day:2022-01",
@@ -54,7 +54,7 @@ class ChangesTest {
 
     @Test
     void aScheduledArticleIsNotPublicYet() {
-        ArticleState scheduled = new ArticleState("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
+        RegisteredArticle scheduled = new RegisteredArticle("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
         assertFalse(scheduled.visibleAt(NOW));
         assertEquals(Set.of("article:id", "changes:day"), ChangeRecorder.keys(SITE, null, scheduled, NOW));
     }

@@ -31,7 +31,7 @@ class PublicDocumentTest {
 
         assertEquals(200, response.getStatus());
         assertEquals("site:one feed:one", response.getHeader("Surrogate-Key"));
-        assertEquals(Validators.strongEtag(Responses.JSON, document.body()), response.getHeader("ETag"));
+        assertEquals(ConditionalRequests.strongEtag(Responses.JSON, document.body()), response.getHeader("ETag"));
         assertEquals("Fri, 1 Mar 2024 10:15:30 GMT", response.getHeader("Last-Modified"));
         assertEquals("public, max-age=60", response.getHeader("Cache-Control"));
         assertArrayEquals(Json.bytes(Map.of("a", "<b>")), response.getOutput());
@@ -65,7 +65,7 @@ class PublicDocumentTest {
         PublicDocument document = new PublicDocument("application/rss+xml", new byte[] {1, 2, 3}, MODIFIED,
                 CachePolicy.shared(60), "xkey", List.of("site:one"));
         MockSlingHttpServletRequest request = context.request();
-        request.setHeader("If-None-Match", Validators.strongEtag("application/rss+xml", new byte[] {1, 2, 3}));
+        request.setHeader("If-None-Match", ConditionalRequests.strongEtag("application/rss+xml", new byte[] {1, 2, 3}));
         MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
 
         Responses.send(request, response, document);

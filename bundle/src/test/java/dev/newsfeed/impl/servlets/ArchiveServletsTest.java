@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -41,7 +41,7 @@ class ArchiveServletsTest {
         context.load().json("/archive/test-content.json", SITE);
         ArchiveIndexer.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 Instant.now());
-        context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
+        context.registerInjectActivateService(PublicApiSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
         calendar = context.registerInjectActivateService(new CalendarServlet());
         archive = context.registerInjectActivateService(new ArchiveServlet());

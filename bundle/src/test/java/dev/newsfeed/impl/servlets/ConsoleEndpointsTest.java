@@ -16,7 +16,7 @@ import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CsrfTokens;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import org.apache.sling.api.resource.ValueMap;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
@@ -43,14 +43,14 @@ class ConsoleEndpointsTest {
         context.load().json("/archive/test-content.json", SITE);
         ArchiveIndexer.rebuild(context.resourceResolver(),
                 SiteSettings.from(context.resourceResolver().getResource(SITE)), Instant.now());
-        context.registerInjectActivateService(NewsfeedSettings.class, "public.base.url", "https://news.example");
+        context.registerInjectActivateService(PublicApiSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
         context.registerService(CsrfGuard.class, new CsrfGuard(TOKENS));
     }
 
     @Test
     void listsArticlesForAuthorsWithStatusAndMonths() throws Exception {
-        AuthorArticlesServlet servlet = context.registerInjectActivateService(new AuthorArticlesServlet());
+        ArticleListServlet servlet = context.registerInjectActivateService(new ArticleListServlet());
         MockSlingHttpServletResponse response = get(servlet, SITE, "articles", "json",
                 Map.of("status", "all", "limit", "3"));
         assertEquals(200, response.getStatus());
@@ -71,7 +71,7 @@ class ConsoleEndpointsTest {
 
     @Test
     void refusesBadListParametersByName() throws Exception {
-        AuthorArticlesServlet servlet = context.registerInjectActivateService(new AuthorArticlesServlet());
+        ArticleListServlet servlet = context.registerInjectActivateService(new ArticleListServlet());
         for (Map<String, Object> params : List.<Map<String, Object>>of(Map.of("status", "deleted"),
                 Map.of("month", "2022-13"), Map.of("status", "draft", "month", "2022-01"), Map.of("cursor", "forged"),
                 Map.of("limit", "0"), Map.of("q", "x".repeat(201)))) {

@@ -63,7 +63,7 @@ class SiteServletTest {
     }
 
     private SiteServlet unconfigured() {
-        context.registerInjectActivateService(dev.newsfeed.impl.http.NewsfeedSettings.class, "public.base.url", "",
+        context.registerInjectActivateService(dev.newsfeed.impl.http.PublicApiSettings.class, "public.base.url", "",
                 "service.ranking", 100);
         NewsfeedTestContext.registerViews(context, "service.ranking", 100);
         return context.registerInjectActivateService(new SiteServlet());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jetbrains.annotations.Nullable;
 
 /** Where an article stands for readers at a given moment. */
-public enum ArticleState {
+public enum PublicationStatus {
     /** No publish date: only its authors see it. */
     DRAFT,
     /** Publish date in the future: invisible until then. */
@@ -13,7 +13,7 @@ public enum ArticleState {
     /** Publish date reached: public. */
     PUBLISHED;
 
-    public static ArticleState of(@Nullable Instant published, Instant now) {
+    public static PublicationStatus of(@Nullable Instant published, Instant now) {
         if (published == null) {
             return DRAFT;
         }

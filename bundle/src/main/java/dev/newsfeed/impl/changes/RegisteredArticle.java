@@ -14,10 +14,10 @@ import org.jetbrains.annotations.Nullable;
  * What readers can see of an article, as the change registry remembers it: where it is, when it is published, and a
  * hash of its content (so an edit through any route, with or without jcr:lastModified, is noticed).
  */
-public record ArticleState(String id, String path, @Nullable Long published, String hash) {
+public record RegisteredArticle(String id, String path, @Nullable Long published, String hash) {
 
-    public static ArticleState of(Article article) {
-        return new ArticleState(article.id(), article.path(),
+    public static RegisteredArticle of(Article article) {
+        return new RegisteredArticle(article.id(), article.path(),
                 article.published() == null ? null : article.published().toEpochMilli(), hash(article));
     }
 

@@ -9,7 +9,7 @@ import dev.newsfeed.impl.authoring.AuthorListing;
 import dev.newsfeed.impl.authoring.AuthorListingRequest;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -31,12 +31,12 @@ import org.osgi.service.component.annotations.Reference;
         methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD},
         selectors = "articles",
         extensions = "json")
-public final class AuthorArticlesServlet extends SlingSafeMethodsServlet {
+public final class ArticleListServlet extends SlingSafeMethodsServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
@@ -45,7 +45,7 @@ public final class AuthorArticlesServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!Writes.permitted(request, response, Roles.authorProbe(site), "add_node,set_property", Writes.AUTHORS)) {
+        if (!WriteAccess.permitted(request, response, Roles.authorProbe(site), "add_node,set_property", WriteAccess.AUTHORS)) {
             return;
         }
         AuthorListingRequest.Parsed parsed = AuthorListingRequest.parse(request.getParameter("status"),

@@ -1,11 +1,11 @@
-package dev.newsfeed.impl.content;
+package dev.newsfeed.impl.logging;
 
 /** Makes request- or content-supplied text safe to write into a log line. */
-public final class Log {
+public final class LogText {
 
     private static final int MAX = 200;
 
-    private Log() {}
+    private LogText() {}
 
     /** The messages of an exception and its causes, for one log line. */
     public static String causes(Throwable e) {

@@ -15,11 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Instance-wide settings of the public API: the public base URL and HTTP cache lifetimes. */
-@Component(service = NewsfeedSettings.class, immediate = true)
-@Designate(ocd = NewsfeedSettings.Config.class)
-public final class NewsfeedSettings {
+@Component(service = PublicApiSettings.class, immediate = true, configurationPid = PublicApiSettings.PID)
+@Designate(ocd = PublicApiSettings.Config.class)
+public final class PublicApiSettings {
 
-    private static final Logger log = LoggerFactory.getLogger(NewsfeedSettings.class);
+    /** The configuration PID, kept from when this class was named NewsfeedSettings: installed configs use it. */
+    public static final String PID = "dev.newsfeed.impl.http.NewsfeedSettings";
+
+    private static final Logger log = LoggerFactory.getLogger(PublicApiSettings.class);
 
     @ObjectClassDefinition(name = "Newsfeed API settings",
             description = "Public base URL and HTTP caching of the Newsfeed JSON API.")

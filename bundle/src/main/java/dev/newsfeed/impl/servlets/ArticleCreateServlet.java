@@ -10,7 +10,7 @@ import dev.newsfeed.impl.authoring.ArticleAuthoring;
 import dev.newsfeed.impl.authoring.ArticleInput;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.NewsfeedSettings;
+import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.Reference;
         methods = HttpConstants.METHOD_POST,
         selectors = "articles",
         extensions = "json")
-public final class ArticlesServlet extends SlingAllMethodsServlet {
+public final class ArticleCreateServlet extends SlingAllMethodsServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,7 +42,7 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
     private transient ArticleAuthoring authoring;
 
     @Reference
-    private transient NewsfeedSettings settings;
+    private transient PublicApiSettings settings;
 
     @Reference
     private transient CsrfGuard csrf;
@@ -55,7 +55,7 @@ public final class ArticlesServlet extends SlingAllMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!Writes.authorize(csrf, request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
+        if (!WriteAccess.authorize(csrf, request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
             return;
         }
         authoring.ensureArchive(request.getResourceResolver(), site);

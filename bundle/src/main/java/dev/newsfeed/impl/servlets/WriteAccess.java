@@ -17,12 +17,12 @@ import org.jetbrains.annotations.Nullable;
  * What the write endpoints share: who may write (signed in, a CSRF token where a browser's cookie signed the request
  * in, and the repository's permission), reading the body, and the problems they answer.
  */
-final class Writes {
+final class WriteAccess {
 
     static final int MAX_BODY_BYTES = 1_048_576;
     static final String AUTHORS = "a member of newsfeed-authors";
 
-    private Writes() {}
+    private WriteAccess() {}
 
     /**
      * 401 for anonymous callers; 403 (problem {@code csrf}) for a write without the CSRF token it needs (see

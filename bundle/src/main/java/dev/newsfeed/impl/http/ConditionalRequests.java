@@ -13,9 +13,9 @@ import java.util.Base64;
 import org.jetbrains.annotations.Nullable;
 
 /** Strong ETags and the conditional-request rules of RFC 9110 section 13 for GET and HEAD. */
-public final class Validators {
+public final class ConditionalRequests {
 
-    private Validators() {}
+    private ConditionalRequests() {}
 
     /** A strong ETag computed from the exact bytes of a representation (and its media type). */
     public static String strongEtag(String mediaType, byte[] body) {
