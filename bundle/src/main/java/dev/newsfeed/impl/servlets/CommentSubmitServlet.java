@@ -72,8 +72,7 @@ public final class CommentSubmitServlet extends SlingAllMethodsServlet {
         try {
             return RequestFields.read(request, intake.maxBodyBytes());
         } catch (RequestFields.Refused e) {
-            Responses.problem(request, response, e.status(), e.status() == 413 ? "too-large" : "invalid-request",
-                    e.status() == 413 ? "Payload Too Large" : "Bad Request", e.getMessage());
+            Responses.refused(request, response, e);
             return null;
         }
     }
