@@ -67,8 +67,10 @@ public final class GeneratorServlet extends SlingAllMethodsServlet {
         Session session = request.getResourceResolver().adaptTo(Session.class);
         String site = request.getResource().getPath();
         try {
-            ZoneId zone = ZoneId.of(session.getNode(site).hasProperty("timeZone")
-                    ? session.getNode(site).getProperty("timeZone").getString() : "UTC");
+            ZoneId zone = ZoneId.of(
+                    session.getNode(site).hasProperty("timeZone")
+                            ? session.getNode(site).getProperty("timeZone").getString()
+                            : "UTC");
             long start = System.nanoTime();
             generate(session, site, zone, count, from, to, seed, prefix);
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -81,8 +83,16 @@ public final class GeneratorServlet extends SlingAllMethodsServlet {
         }
     }
 
-    private static void generate(Session session, String site, ZoneId zone, int count, LocalDate from, LocalDate to,
-            long seed, String prefix) throws RepositoryException {
+    private static void generate(
+            Session session,
+            String site,
+            ZoneId zone,
+            int count,
+            LocalDate from,
+            LocalDate to,
+            long seed,
+            String prefix)
+            throws RepositoryException {
         Random random = new Random(seed);
         long first = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long last = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
@@ -97,8 +107,8 @@ public final class GeneratorServlet extends SlingAllMethodsServlet {
         for (int i = 0; i < count; i++) {
             long millis = instants[i];
             ZonedDateTime local = Instant.ofEpochMilli(millis).atZone(zone);
-            String dayPath = String.format("%04d/%02d/%02d", local.getYear(), local.getMonthValue(),
-                    local.getDayOfMonth());
+            String dayPath =
+                    String.format("%04d/%02d/%02d", local.getYear(), local.getMonthValue(), local.getDayOfMonth());
             Node day = known.contains(dayPath) ? archive.getNode(dayPath) : folders(archive, dayPath);
             known.add(dayPath);
             Node article = day.addNode(prefix + i, "nt:unstructured");
@@ -106,8 +116,10 @@ public final class GeneratorServlet extends SlingAllMethodsServlet {
             article.setProperty("sling:resourceType", "newsfeed/article");
             article.setProperty("jcr:title", "Generated article " + i);
             article.setProperty("lead", "Lead of generated article " + i + ", for benchmarks.");
-            article.setProperty("body", "<p>Generated body " + i + ". Media can quote materials with a hyperlink to"
-                    + " the material quoted.</p><blockquote><p>A quote of article " + i + ".</p></blockquote>");
+            article.setProperty(
+                    "body",
+                    "<p>Generated body " + i + ". Media can quote materials with a hyperlink to"
+                            + " the material quoted.</p><blockquote><p>A quote of article " + i + ".</p></blockquote>");
             article.setProperty("author", "Generator");
             article.setProperty("tags", new String[] {TAGS[random.nextInt(TAGS.length)]});
             Calendar published = new GregorianCalendar(TimeZone.getTimeZone("UTC"));

@@ -15,27 +15,37 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface CommentSubmission {
 
     /** Path of the article commented on. */
-    @NotNull String articlePath();
+    @NotNull
+    String articlePath();
 
-    @NotNull String articleTitle();
+    @NotNull
+    String articleTitle();
 
-    @NotNull String author();
+    @NotNull
+    String author();
 
     /** The commenter's email; never shown to readers. */
-    @NotNull String email();
+    @NotNull
+    String email();
 
-    @Nullable String url();
+    @Nullable
+    String url();
 
     /** The text as the reader typed it. */
-    @NotNull String text();
+    @NotNull
+    String text();
 
     /** Id of the comment this one replies to, or null. */
-    @Nullable String parent();
+    @Nullable
+    String parent();
 
     /** A salted hash of the client's address (never the address itself). */
-    @NotNull String clientHash();
+    @NotNull
+    String clientHash();
 
-    @Nullable String userAgent();
+    @Nullable
+    String userAgent();
 
-    @NotNull Instant submitted();
+    @NotNull
+    Instant submitted();
 }

@@ -20,13 +20,26 @@ class ArchitectureTest {
             .importPackages("dev.newsfeed");
 
     private static final String SERVLETS = "dev.newsfeed.impl.servlets..";
-    private static final String[] FEATURES = {"dev.newsfeed.impl.reading..", "dev.newsfeed.impl.authoring..",
-        "dev.newsfeed.impl.feed..", "dev.newsfeed.impl.comments..", "dev.newsfeed.impl.maintenance..",
-        "dev.newsfeed.impl.changes..", "dev.newsfeed.impl.archive..", "dev.newsfeed.impl.syndication..",
-        "dev.newsfeed.impl.embargo.."};
-    private static final String[] BUILDING_BLOCKS = {"dev.newsfeed.impl.content..", "dev.newsfeed.impl.dto..",
-        "dev.newsfeed.impl.http..", "dev.newsfeed.impl.paging..", "dev.newsfeed.impl.html..",
-        "dev.newsfeed.impl.repository..", "dev.newsfeed.impl.logging.."};
+    private static final String[] FEATURES = {
+        "dev.newsfeed.impl.reading..",
+        "dev.newsfeed.impl.authoring..",
+        "dev.newsfeed.impl.feed..",
+        "dev.newsfeed.impl.comments..",
+        "dev.newsfeed.impl.maintenance..",
+        "dev.newsfeed.impl.changes..",
+        "dev.newsfeed.impl.archive..",
+        "dev.newsfeed.impl.syndication..",
+        "dev.newsfeed.impl.embargo.."
+    };
+    private static final String[] BUILDING_BLOCKS = {
+        "dev.newsfeed.impl.content..",
+        "dev.newsfeed.impl.dto..",
+        "dev.newsfeed.impl.http..",
+        "dev.newsfeed.impl.paging..",
+        "dev.newsfeed.impl.html..",
+        "dev.newsfeed.impl.repository..",
+        "dev.newsfeed.impl.logging.."
+    };
 
     @Test
     void noPackageDependsOnItselfThroughOthers() {
@@ -36,28 +49,46 @@ class ArchitectureTest {
 
     @Test
     void servletsAreOnTopFeaturesInTheMiddleBuildingBlocksBelow() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Servlets").definedBy(SERVLETS)
-                .layer("Features").definedBy(FEATURES)
-                .layer("Building blocks").definedBy(BUILDING_BLOCKS)
-                .whereLayer("Servlets").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Features").mayOnlyBeAccessedByLayers("Servlets")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Servlets")
+                .definedBy(SERVLETS)
+                .layer("Features")
+                .definedBy(FEATURES)
+                .layer("Building blocks")
+                .definedBy(BUILDING_BLOCKS)
+                .whereLayer("Servlets")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features")
+                .mayOnlyBeAccessedByLayers("Servlets")
                 .check(CLASSES);
     }
 
     @Test
     void theFilingAndIndexOfTheArchiveKnowNothingAboveThem() {
-        noClasses().that().resideInAPackage("dev.newsfeed.impl.archive..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.newsfeed.impl.changes..",
-                        "dev.newsfeed.impl.maintenance..", "dev.newsfeed.impl.comments..",
-                        "dev.newsfeed.impl.feed..", "dev.newsfeed.impl.authoring..", "dev.newsfeed.impl.reading..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.newsfeed.impl.archive..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.newsfeed.impl.changes..",
+                        "dev.newsfeed.impl.maintenance..",
+                        "dev.newsfeed.impl.comments..",
+                        "dev.newsfeed.impl.feed..",
+                        "dev.newsfeed.impl.authoring..",
+                        "dev.newsfeed.impl.reading..")
                 .check(CLASSES);
     }
 
     @Test
     void thePublicApiDependsOnNoImplementation() {
-        noClasses().that().resideInAPackage("dev.newsfeed.api..")
-                .should().dependOnClassesThat().resideInAPackage("dev.newsfeed.impl..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.newsfeed.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.newsfeed.impl..")
                 .check(CLASSES);
     }
 }

@@ -3,8 +3,8 @@ package dev.newsfeed.impl;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsfeed.impl.http.Json;
 import dev.newsfeed.impl.authoring.ArticleForms;
+import dev.newsfeed.impl.http.Json;
 import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.reading.ArchiveView;
 import dev.newsfeed.impl.reading.ArticleView;
@@ -30,8 +30,8 @@ public final class NewsfeedTestContext {
     /** Loads {@code /site/test-content.json} as the site and registers the settings with a fixed base URL. */
     public static void setUp(SlingContext context) {
         context.load().json("/site/test-content.json", SITE);
-        context.registerInjectActivateService(PublicApiSettings.class, "public.base.url", BASE + "/",
-                "cache.max.age", 60L);
+        context.registerInjectActivateService(
+                PublicApiSettings.class, "public.base.url", BASE + "/", "cache.max.age", 60L);
         registerViews(context);
     }
 

@@ -36,8 +36,13 @@ final class ConsoleResponses {
     private ConsoleResponses() {}
 
     /** A static file: strong ETag from the bytes, Cache-Control, and 304 when the client's If-None-Match matches. */
-    static void send(HttpServletRequest request, HttpServletResponse response, String mediaType, byte[] body,
-            String cacheControl) throws IOException {
+    static void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String mediaType,
+            byte[] body,
+            String cacheControl)
+            throws IOException {
         String etag = strongEtag(mediaType, body);
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", cacheControl);
@@ -68,8 +73,12 @@ final class ConsoleResponses {
 
     /** The API's 404 problem ({@code urn:dev.newsfeed:problem:not-found}), never cached. */
     static void notFound(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        byte[] body = MAPPER.writeValueAsBytes(new Problem("urn:dev.newsfeed:problem:not-found", "Not Found",
-                HttpServletResponse.SC_NOT_FOUND, detail, request.getRequestURI()));
+        byte[] body = MAPPER.writeValueAsBytes(new Problem(
+                "urn:dev.newsfeed:problem:not-found",
+                "Not Found",
+                HttpServletResponse.SC_NOT_FOUND,
+                detail,
+                request.getRequestURI()));
         if (response.isCommitted()) {
             return;
         }
@@ -93,7 +102,12 @@ final class ConsoleResponses {
             sha.update(mediaType.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 27) + '"';
+            return '"'
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(sha.digest())
+                            .substring(0, 27)
+                    + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

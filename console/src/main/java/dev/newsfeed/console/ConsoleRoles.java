@@ -25,7 +25,8 @@ record ConsoleRoles(String user, boolean author, boolean moderator, boolean site
             return null;
         }
         Session session = resolver.adaptTo(Session.class);
-        return new ConsoleRoles(user,
+        return new ConsoleRoles(
+                user,
                 may(session, site.archivePath() + "/new-article", "add_node,set_property"),
                 may(session, COMMENT_STORE, "read"),
                 may(session, site.path(), "set_property"));

@@ -48,10 +48,13 @@ public final class ConsoleServlet extends SlingSafeMethodsServlet {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
             + " img-src 'self' https: http: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    @ObjectClassDefinition(id = "dev.newsfeed.impl.servlets.ConsoleServlet$Config", name = "Newsfeed console",
+    @ObjectClassDefinition(
+            id = "dev.newsfeed.impl.servlets.ConsoleServlet$Config",
+            name = "Newsfeed console",
             description = "Where the console sends users to sign in and out.")
     public @interface Config {
-        @AttributeDefinition(name = "Login page",
+        @AttributeDefinition(
+                name = "Login page",
                 description = "Path of the login form; the console's address is added as ?resource=. Sling:"
                         + " /system/sling/form/login; AEM: /libs/granite/core/content/login.html.")
         String login_path() default "/system/sling/form/login";
@@ -60,11 +63,12 @@ public final class ConsoleServlet extends SlingSafeMethodsServlet {
         String logout_path() default "/system/sling/logout";
     }
 
-    private static final Map<String, String> TYPES = Map.of(
-            "js", "text/javascript", "css", "text/css", "html", "text/html");
+    private static final Map<String, String> TYPES =
+            Map.of("js", "text/javascript", "css", "text/css", "html", "text/html");
 
     private volatile String loginPath = "/system/sling/form/login";
     private volatile String logoutPath = "/system/sling/logout";
+
     @Reference
     private transient PublicCache cache;
 
@@ -86,8 +90,12 @@ public final class ConsoleServlet extends SlingSafeMethodsServlet {
         }
         if (!"html".equals(extension)) {
             // static, the same for everyone: cached, revalidated by ETag
-            ConsoleResponses.send(request, response, TYPES.get(extension) + ";charset=utf-8",
-                    ConsoleFiles.file("console." + extension), cache.header());
+            ConsoleResponses.send(
+                    request,
+                    response,
+                    TYPES.get(extension) + ";charset=utf-8",
+                    ConsoleFiles.file("console." + extension),
+                    cache.header());
             return;
         }
         sendPage(request, response);
@@ -100,28 +108,39 @@ public final class ConsoleServlet extends SlingSafeMethodsServlet {
         ConsoleResponses.pageHeaders(response, CSP);
         ConsoleRoles roles = ConsoleRoles.of(request, site);
         if (roles == null) {
-            ConsoleResponses.page(response, 401, ConsoleFiles.fill("console-signin.html", Map.of(
+            Map<String, String> values = Map.of(
                     "siteTitle", site.title(),
                     "login", loginPath + "?resource=" + console,
-                    "css", site.path() + ".console.css")));
+                    "css", site.path() + ".console.css");
+            ConsoleResponses.page(response, 401, ConsoleFiles.fill("console-signin.html", values));
         } else if (!roles.any()) {
-            ConsoleResponses.page(response, 403, ConsoleFiles.fill("console-forbidden.html", Map.of(
-                    "siteTitle", site.title(),
-                    "user", roles.user(),
-                    "logout", logoutPath + "?resource=" + console,
-                    "css", site.path() + ".console.css")));
+            Map<String, String> values = Map.of(
+                    "siteTitle",
+                    site.title(),
+                    "user",
+                    roles.user(),
+                    "logout",
+                    logoutPath + "?resource=" + console,
+                    "css",
+                    site.path() + ".console.css");
+            ConsoleResponses.page(response, 403, ConsoleFiles.fill("console-forbidden.html", values));
         } else {
-            ConsoleResponses.page(response, 200, ConsoleFiles.fill("console.html", Map.of(
-                    "site", site.path(),
-                    "siteTitle", site.title(),
-                    "timeZone", site.zone().getId(),
-                    "user", roles.user(),
-                    "author", Boolean.toString(roles.author()),
-                    "moderator", Boolean.toString(roles.moderator()),
-                    "admin", Boolean.toString(roles.siteAdmin()),
-                    "logout", logoutPath + "?resource=" + console,
-                    "css", site.path() + ".console.css",
-                    "js", site.path() + ".console.js")));
+            ConsoleResponses.page(
+                    response, 200, ConsoleFiles.fill("console.html", consoleValues(site, roles, console)));
         }
+    }
+
+    private Map<String, String> consoleValues(ConsoleSite site, ConsoleRoles roles, String console) {
+        return Map.of(
+                "site", site.path(),
+                "siteTitle", site.title(),
+                "timeZone", site.zone().getId(),
+                "user", roles.user(),
+                "author", Boolean.toString(roles.author()),
+                "moderator", Boolean.toString(roles.moderator()),
+                "admin", Boolean.toString(roles.siteAdmin()),
+                "logout", logoutPath + "?resource=" + console,
+                "css", site.path() + ".console.css",
+                "js", site.path() + ".console.js");
     }
 }

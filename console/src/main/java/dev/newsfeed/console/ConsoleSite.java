@@ -21,8 +21,8 @@ record ConsoleSite(String path, String title, ZoneId zone) {
 
     static ConsoleSite from(Resource site) {
         ValueMap props = site.getValueMap();
-        return new ConsoleSite(site.getPath(), props.get("jcr:title", site.getName()),
-                zone(props.get("timeZone", String.class)));
+        return new ConsoleSite(
+                site.getPath(), props.get("jcr:title", site.getName()), zone(props.get("timeZone", String.class)));
     }
 
     /** The path of the site's archive, {@code {site}/articles}. */

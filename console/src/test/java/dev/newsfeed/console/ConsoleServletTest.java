@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,13 +36,14 @@ class ConsoleServletTest {
 
     @BeforeEach
     void setUp() {
-        context.create().resource(SITE, Map.of("sling:resourceType", ConsoleSite.RT_SITE,
-                "timeZone", "Asia/Yerevan"));
+        context.create().resource(SITE, Map.of("sling:resourceType", ConsoleSite.RT_SITE, "timeZone", "Asia/Yerevan"));
     }
 
     @Test
     void servesTheConsoleWithItsRolesAndEscapedData() throws Exception {
-        context.resourceResolver().getResource(SITE).adaptTo(org.apache.sling.api.resource.ModifiableValueMap.class)
+        context.resourceResolver()
+                .getResource(SITE)
+                .adaptTo(org.apache.sling.api.resource.ModifiableValueMap.class)
                 .put("jcr:title", "Day <script>alert(1)</script> & \"news\"");
         context.resourceResolver().commit();
         ConsoleServlet servlet = servlet();
@@ -52,7 +53,8 @@ class ConsoleServletTest {
         assertTrue(page.getHeader("Content-Security-Policy").contains("script-src 'self'"));
         String html = page.getOutputAsString();
         assertTrue(html.contains("data-site=\"" + SITE + "\""));
-        assertTrue(html.contains("data-author=\"true\"") && html.contains("data-moderator=\"true\"")
+        assertTrue(html.contains("data-author=\"true\"")
+                && html.contains("data-moderator=\"true\"")
                 && html.contains("data-admin=\"true\""));
         assertTrue(html.contains("Day &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;news&quot;"));
         assertFalse(html.contains("<script>alert"));
@@ -66,8 +68,8 @@ class ConsoleServletTest {
 
     @Test
     void revalidatesItsFilesByEtagWithTheApiCacheLifetimes() throws Exception {
-        ConsoleServlet servlet = servlet("cache.max.age", 120L, "cache.s.maxage", -1L,
-                "cache.stale.while.revalidate", 0L);
+        ConsoleServlet servlet =
+                servlet("cache.max.age", 120L, "cache.s.maxage", -1L, "cache.stale.while.revalidate", 0L);
         MockSlingHttpServletResponse style = get(servlet, "console", "css", null);
         assertEquals(200, style.getStatus());
         assertEquals("public, max-age=120", style.getHeader("Cache-Control"));
@@ -98,16 +100,19 @@ class ConsoleServletTest {
         assertEquals(404, response.getStatus());
         assertEquals("no-store", response.getHeader("Cache-Control"));
         assertTrue(response.getContentType().startsWith(ConsoleResponses.PROBLEM_JSON));
-        assertEquals("{\"type\":\"urn:dev.newsfeed:problem:not-found\",\"title\":\"Not Found\",\"status\":404,"
-                + "\"detail\":\"No such document of a site.\",\"instance\":\"/a\\u0026b\"}",
+        assertEquals(
+                "{\"type\":\"urn:dev.newsfeed:problem:not-found\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"No such document of a site.\",\"instance\":\"/a\\u0026b\"}",
                 new String(response.getOutput(), StandardCharsets.UTF_8));
     }
 
     @Test
     void registersTheEndpointsTheCoreBundleGuards() throws Exception {
         // the core bundle's NewsfeedSelectors lists these as the console's (405 for other methods, 404 elsewhere)
-        Document descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Path.of("target/classes/OSGI-INF/dev.newsfeed.console.ConsoleServlet.xml").toFile());
+        Document descriptor = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("target/classes/OSGI-INF/dev.newsfeed.console.ConsoleServlet.xml")
+                        .toFile());
         Map<String, String> properties = new TreeMap<>();
         NodeList nodes = descriptor.getElementsByTagName("property");
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -124,17 +129,28 @@ class ConsoleServletTest {
 
     @Test
     void fillsTemplatesWithEscapedValuesOnly() {
-        assertEquals("<a href=\"/x?a=1&amp;b=&lt;2&gt;\">O&#39;Neil</a>",
-                ConsoleFiles.render("<a href=\"{{href}}\">{{name}}</a>", Map.of("href", "/x?a=1&b=<2>",
-                        "name", "O'Neil")));
+        assertEquals(
+                "<a href=\"/x?a=1&amp;b=&lt;2&gt;\">O&#39;Neil</a>",
+                ConsoleFiles.render(
+                        "<a href=\"{{href}}\">{{name}}</a>", Map.of("href", "/x?a=1&b=<2>", "name", "O'Neil")));
     }
 
     @Test
     void readsTheCacheLifetimesAsTheApiDoes() {
-        assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30",
+        assertEquals(
+                "public, max-age=60, s-maxage=600, stale-while-revalidate=30",
                 context.registerInjectActivateService(new PublicCache()).header());
-        assertEquals("public, max-age=0, s-maxage=5", context.registerInjectActivateService(new PublicCache(),
-                "cache.max.age", -3L, "cache.s.maxage", 5L, "cache.stale.while.revalidate", -1L).header());
+        assertEquals(
+                "public, max-age=0, s-maxage=5",
+                context.registerInjectActivateService(
+                                new PublicCache(),
+                                "cache.max.age",
+                                -3L,
+                                "cache.s.maxage",
+                                5L,
+                                "cache.stale.while.revalidate",
+                                -1L)
+                        .header());
         assertEquals(ZoneOffset.UTC, ConsoleSite.zone("Nowhere/City"));
         assertEquals(ZoneOffset.UTC, ConsoleSite.zone(" "));
         assertEquals(ZoneId.of("Asia/Yerevan"), ConsoleSite.zone(" Asia/Yerevan "));
@@ -146,8 +162,8 @@ class ConsoleServletTest {
         return context.registerInjectActivateService(new ConsoleServlet());
     }
 
-    private MockSlingHttpServletResponse get(ConsoleServlet servlet, String selector, String extension,
-            String ifNoneMatch) throws Exception {
+    private MockSlingHttpServletResponse get(
+            ConsoleServlet servlet, String selector, String extension, String ifNoneMatch) throws Exception {
         context.currentResource(SITE);
         context.requestPathInfo().setSelectorString(selector);
         context.requestPathInfo().setExtension(extension);

@@ -58,7 +58,9 @@ class ArchiveIT {
         assertTrue(tenth.path("count").asInt() >= 1, "the seed article is on the 10th");
         assertEquals("2021-12", calendar.at("/previous/month").asText());
         assertEquals("2022-02", calendar.at("/next/month").asText());
-        assertEquals(sling.baseUrl() + DAY + ".calendar.2021-12.json", calendar.at("/previous/href").asText());
+        assertEquals(
+                sling.baseUrl() + DAY + ".calendar.2021-12.json",
+                calendar.at("/previous/href").asText());
         assertNotNull(header(response, "ETag"));
         assertTrue(header(response, "Cache-Control").startsWith("public, max-age="));
     }
@@ -69,22 +71,25 @@ class ArchiveIT {
         assertEquals(site + "/articles/2022/02/01/after-midnight", path);
         assertEquals(1, count(site, "2022-02", "2022-02-01"));
         assertEquals(0, count(site, "2022-01", "2022-01-31"));
-        assertEquals("2022-02-01T01:30:00+04:00", json(sling.get(path + ".json")).path("published").asText());
+        assertEquals(
+                "2022-02-01T01:30:00+04:00",
+                json(sling.get(path + ".json")).path("published").asText());
     }
 
     @Test
     void redatingMovesTheArticleAndBothMonthsFollow() {
         String path = create("Moving story", "2022-03-05T10:00:00+04:00");
         assertEquals(1, count(site, "2022-03", "2022-03-05"));
-        HttpResponse<String> moved = sling.postJsonAsAuthor(path + ".update.json",
-                Map.of("published", "2022-04-02T09:00"));
+        HttpResponse<String> moved =
+                sling.postJsonAsAuthor(path + ".update.json", Map.of("published", "2022-04-02T09:00"));
         assertEquals(200, moved.statusCode(), moved.body());
         String newPath = json(moved).path("path").asText();
         assertEquals(site + "/articles/2022/04/02/moving-story", newPath);
         assertEquals(sling.baseUrl() + newPath + ".json", header(moved, "Location"));
         assertEquals(0, count(site, "2022-03", "2022-03-05"));
         assertEquals(1, count(site, "2022-04", "2022-04-02"));
-        assertEquals(404, sling.getAsAdmin(site + "/articles/2022/03/05.json").statusCode(), "empty day folder removed");
+        assertEquals(
+                404, sling.getAsAdmin(site + "/articles/2022/03/05.json").statusCode(), "empty day folder removed");
         assertEquals(200, sling.get(newPath + ".json").statusCode());
         assertEquals(404, sling.get(path + ".json").statusCode());
     }
@@ -95,15 +100,22 @@ class ArchiveIT {
         assertTrue(draft.startsWith(site + "/drafts/"), draft);
         String scheduled = create("In the future", "2098-05-05T10:00:00+04:00");
         String published = create("Published in May", "2021-05-05T10:00:00+04:00");
-        assertEquals(0, json(sling.get(site + ".calendar.2098-05.json")).path("days").size());
+        assertEquals(
+                0, json(sling.get(site + ".calendar.2098-05.json")).path("days").size());
         assertTrue(titles(sling.get(site + "/articles.json?limit=100")).contains("Published in May"));
         assertTrue(!titles(sling.get(site + "/articles.json?limit=100")).contains("In the future"));
         assertEquals(404, sling.get(scheduled + ".json").statusCode());
         assertEquals(404, sling.get(draft + ".json").statusCode());
-        assertEquals(200, sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, draft + ".json").statusCode(),
+        assertEquals(
+                200,
+                sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, draft + ".json")
+                        .statusCode(),
                 "the author previews the draft");
         assertTrue(json(sling.get(site + ".calendar.2021-05.json")).path("next").isNull()
-                || !json(sling.get(site + ".calendar.2021-05.json")).at("/next/month").asText().startsWith("2098"));
+                || !json(sling.get(site + ".calendar.2021-05.json"))
+                        .at("/next/month")
+                        .asText()
+                        .startsWith("2098"));
         assertNotNull(published);
     }
 
@@ -142,17 +154,26 @@ class ArchiveIT {
         });
 
         // re-dated through the POST servlet: Newsfeed files it in its new day folder
-        assertEquals(200, sling.postAsAdmin(path, Map.of("published", "2021-08-01T00:30:00.000+04:00",
-                "published@TypeHint", "Date")).statusCode());
+        assertEquals(
+                200,
+                sling.postAsAdmin(
+                                path,
+                                Map.of("published", "2021-08-01T00:30:00.000+04:00", "published@TypeHint", "Date"))
+                        .statusCode());
         Eventually.within(Duration.ofSeconds(15), () -> {
             assertEquals(0, count(site, "2021-07", "2021-07-09"));
             assertEquals(1, count(site, "2021-08", "2021-08-01"));
-            assertEquals(200, sling.get(site + "/articles/2021/08/01/posted-directly.json").statusCode());
+            assertEquals(
+                    200,
+                    sling.get(site + "/articles/2021/08/01/posted-directly.json")
+                            .statusCode());
         });
 
         // deleted through the POST servlet
-        assertEquals(200, sling.postAsAdmin(site + "/articles/2021/08/01/posted-directly",
-                Map.of(":operation", "delete")).statusCode());
+        assertEquals(
+                200,
+                sling.postAsAdmin(site + "/articles/2021/08/01/posted-directly", Map.of(":operation", "delete"))
+                        .statusCode());
         Eventually.within(Duration.ofSeconds(15), () -> assertEquals(0, count(site, "2021-08", "2021-08-01")));
     }
 
@@ -162,8 +183,8 @@ class ArchiveIT {
         HttpResponse<String> same = sling.get(site + ".calendar.2020-02.json", "If-None-Match", header(first, "ETag"));
         assertEquals(304, same.statusCode());
         create("Leap day", "2020-02-29T12:00:00+04:00");
-        HttpResponse<String> changed = sling.get(site + ".calendar.2020-02.json", "If-None-Match",
-                header(first, "ETag"));
+        HttpResponse<String> changed =
+                sling.get(site + ".calendar.2020-02.json", "If-None-Match", header(first, "ETag"));
         assertEquals(200, changed.statusCode());
         assertEquals(1, countOf(json(changed), "2020-02-29"));
     }
@@ -186,7 +207,8 @@ class ArchiveIT {
         Thread admin = new Thread(() -> {
             try {
                 for (int i = 0; i < 15; i++) {
-                    rebuildStatuses.add(sling.postAsAdmin(own + ".reindex.json", Map.of()).statusCode());
+                    rebuildStatuses.add(
+                            sling.postAsAdmin(own + ".reindex.json", Map.of()).statusCode());
                 }
             } finally {
                 rebuilding.set(false);
@@ -205,9 +227,14 @@ class ArchiveIT {
         admin.join();
         assertEquals(Collections.nCopies(15, 200), rebuildStatuses);
         assertTrue(reads >= 15, "the reader read while the index was rebuilt: " + reads + " reads");
-        assertTrue(differing.isEmpty(), differing.size() + " of " + reads
-                + " answers during the rebuild differed from the index's, the first: " + differing.stream().findFirst()
-                        .map(b -> b.substring(0, Math.min(b.length(), 300))).orElse(""));
+        assertTrue(
+                differing.isEmpty(),
+                differing.size() + " of " + reads
+                        + " answers during the rebuild differed from the index's, the first: "
+                        + differing.stream()
+                                .findFirst()
+                                .map(b -> b.substring(0, Math.min(b.length(), 300)))
+                                .orElse(""));
     }
 
     @Test
@@ -245,15 +272,18 @@ class ArchiveIT {
     void letsOnlyAuthorsWrite() {
         Map<String, Object> article = Map.of("title", "Forged", "published", "2022-01-10T10:00");
         assertProblem(sling.postJsonAs(null, null, site + ".articles.json", article), 401);
-        assertProblem(sling.postJsonAs(SlingInstance.READER, SlingInstance.READER_PASSWORD, site + ".articles.json",
-                article), 403);
+        assertProblem(
+                sling.postJsonAs(SlingInstance.READER, SlingInstance.READER_PASSWORD, site + ".articles.json", article),
+                403);
         assertEquals(0, count(site, "2022-01", "2022-01-10"));
     }
 
     @Test
     void validatesTheArticle() {
-        JsonNode problem = assertProblem(sling.postJsonAsAuthor(site + ".articles.json",
-                Map.of("title", "", "published", "soon", "sling:resourceType", "x")), 400);
+        JsonNode problem = assertProblem(
+                sling.postJsonAsAuthor(
+                        site + ".articles.json", Map.of("title", "", "published", "soon", "sling:resourceType", "x")),
+                400);
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertTrue(fields.containsAll(List.of("title", "published", "sling:resourceType")), fields.toString());

@@ -34,7 +34,9 @@ class ArticleIT {
     void servesTheSeedArticleAsTheContractDescribes() {
         HttpResponse<String> response = sling.get(SEED + ".json");
         assertEquals(200, response.statusCode());
-        assertEquals("application/json;charset=utf-8", header(response, "Content-Type").toLowerCase());
+        assertEquals(
+                "application/json;charset=utf-8",
+                header(response, "Content-Type").toLowerCase());
         assertEquals(Expected.document("seed-article.json", sling), json(response));
         assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", header(response, "Cache-Control"));
         assertEquals("Mon, 10 Jan 2022 10:40:00 GMT", header(response, "Last-Modified"));
@@ -46,8 +48,12 @@ class ArticleIT {
         JsonNode article = json(sling.get(AFTER_MIDNIGHT + ".json"));
         // 2022-01-31T21:30Z is already February 1 in Yerevan
         assertEquals("2022-02-01T01:30:00+04:00", article.path("published").asText());
-        assertEquals(sling.baseUrl() + ARTICLES + "/2022/02/01.json", article.at("/archive/day").asText());
-        assertEquals(sling.baseUrl() + ARTICLES + "/2022/02.json", article.at("/archive/month").asText());
+        assertEquals(
+                sling.baseUrl() + ARTICLES + "/2022/02/01.json",
+                article.at("/archive/day").asText());
+        assertEquals(
+                sling.baseUrl() + ARTICLES + "/2022/02.json",
+                article.at("/archive/month").asText());
     }
 
     @Test
@@ -74,7 +80,8 @@ class ArticleIT {
         assertEquals(404, draft.statusCode());
         assertFalse(draft.body().contains("spring season"));
         for (String rendering : new String[] {".infinity.json", ".xml", ".tidy.json"}) {
-            assertFalse(sling.get("/content/newsfeed/day/drafts" + rendering).body().contains("spring season"));
+            assertFalse(
+                    sling.get("/content/newsfeed/day/drafts" + rendering).body().contains("spring season"));
         }
     }
 
@@ -87,8 +94,19 @@ class ArticleIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".infinity.json", ".tidy.json", ".-1.json", ".xml", ".txt", ".html", ".comments.xml",
-            ".foo.json", ".json/suffix", ""})
+    @ValueSource(
+            strings = {
+                ".infinity.json",
+                ".tidy.json",
+                ".-1.json",
+                ".xml",
+                ".txt",
+                ".html",
+                ".comments.xml",
+                ".foo.json",
+                ".json/suffix",
+                ""
+            })
     void answersEveryOtherRenderingWithA404Problem(String rendering) {
         HttpResponse<String> response = sling.get(SEED + rendering);
         assertProblem(response, 404);

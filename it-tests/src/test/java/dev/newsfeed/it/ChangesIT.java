@@ -39,14 +39,19 @@ class ChangesIT {
     void reportsAPublishAnEditARedateAndADelete() {
         String token = token();
         assertEquals(0, json(sling.get(site + ".changes.json")).path("changes").size());
-        String path = json(sling.postJsonAsAuthor(site + ".articles.json",
-                Map.of("title", "Changing", "published", "2022-09-09T10:00"))).path("path").asText();
+        String path = json(sling.postJsonAsAuthor(
+                        site + ".articles.json", Map.of("title", "Changing", "published", "2022-09-09T10:00")))
+                .path("path")
+                .asText();
         String id = json(sling.get(path + ".json")).path("id").asText();
         sling.postJsonAsAuthor(path + ".update.json", Map.of("lead", "Edited lead"));
         String moved = json(sling.postJsonAsAuthor(path + ".update.json", Map.of("published", "2022-10-10T10:00")))
-                .path("path").asText();
-        assertEquals(204, sling.postAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, moved + ".delete.json",
-                Map.of()).statusCode());
+                .path("path")
+                .asText();
+        assertEquals(
+                204,
+                sling.postAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, moved + ".delete.json", Map.of())
+                        .statusCode());
         Eventually.within(Duration.ofSeconds(15), () -> {
             List<JsonNode> changes = changes(token, id);
             assertEquals(List.of("created", "updated", "updated", "deleted"), types(changes));
@@ -62,26 +67,44 @@ class ChangesIT {
     void reportsChangesMadeThroughSlingsPostServlet() {
         String token = token();
         String path = site + "/articles/2022/11/11/direct";
-        assertEquals(201, sling.postAsAdmin(path, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/article", "jcr:title", "Direct", "published",
-                "2022-11-11T10:00:00.000+04:00", "published@TypeHint", "Date")).statusCode());
+        assertEquals(
+                201,
+                sling.postAsAdmin(
+                                path,
+                                Map.of(
+                                        "jcr:primaryType",
+                                        "nt:unstructured",
+                                        "sling:resourceType",
+                                        "newsfeed/article",
+                                        "jcr:title",
+                                        "Direct",
+                                        "published",
+                                        "2022-11-11T10:00:00.000+04:00",
+                                        "published@TypeHint",
+                                        "Date"))
+                        .statusCode());
         // the article's id is final once the archive has filed it (mix:referenceable); wait for its "created"
         String[] id = new String[1];
         Eventually.within(Duration.ofSeconds(15), () -> {
             id[0] = json(sling.get(path + ".json")).path("id").asText();
             assertEquals(List.of("created"), types(changes(token, id[0])));
         });
-        assertEquals(200, sling.postAsAdmin(path, Map.of(":operation", "delete")).statusCode());
-        Eventually.within(Duration.ofSeconds(15), () -> assertEquals(List.of("created", "deleted"),
-                types(changes(token, id[0]))));
+        assertEquals(
+                200, sling.postAsAdmin(path, Map.of(":operation", "delete")).statusCode());
+        Eventually.within(
+                Duration.ofSeconds(15),
+                () -> assertEquals(List.of("created", "deleted"), types(changes(token, id[0]))));
     }
 
     @Test
     void reportsAScheduledArticleWhenItGoesLive() {
         String token = token();
-        OffsetDateTime soon = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(4));
-        String path = json(sling.postJsonAsAuthor(site + ".articles.json",
-                Map.of("title", "Goes live", "published", soon.toString()))).path("path").asText();
+        OffsetDateTime soon =
+                Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(4));
+        String path = json(sling.postJsonAsAuthor(
+                        site + ".articles.json", Map.of("title", "Goes live", "published", soon.toString())))
+                .path("path")
+                .asText();
         String id = json(sling.getAsAdmin(path + ".json")).path("id").asText();
         assertEquals(List.of(), changes(token, id), "nothing to report before it is live");
         Eventually.within(Duration.ofSeconds(45), () -> assertEquals(List.of("created"), types(changes(token, id))));
@@ -89,14 +112,27 @@ class ChangesIT {
 
     @Test
     void reportsCommentCounts() throws InterruptedException {
-        String path = json(sling.postJsonAsAuthor(site + ".articles.json",
-                Map.of("title", "Commented", "published", "2022-12-12T10:00"))).path("path").asText();
+        String path = json(sling.postJsonAsAuthor(
+                        site + ".articles.json", Map.of("title", "Commented", "published", "2022-12-12T10:00")))
+                .path("path")
+                .asText();
         String id = json(sling.get(path + ".json")).path("id").asText();
-        sling.configure(CommentsIT.PID, Map.of("min.fill.seconds", "0", "client.burst", "1000",
-                "client.per.minute", "1000"));
+        sling.configure(
+                CommentsIT.PID, Map.of("min.fill.seconds", "0", "client.burst", "1000", "client.per.minute", "1000"));
         String token = token();
-        String comment = json(CommentsIT.submit(path, Map.of("author", "C", "email", "c@example.am",
-                "text", "Counted " + java.util.UUID.randomUUID(), "token", CommentsIT.token(path)))).path("id").asText();
+        String comment = json(CommentsIT.submit(
+                        path,
+                        Map.of(
+                                "author",
+                                "C",
+                                "email",
+                                "c@example.am",
+                                "text",
+                                "Counted " + java.util.UUID.randomUUID(),
+                                "token",
+                                CommentsIT.token(path))))
+                .path("id")
+                .asText();
         CommentsIT.moderate(site, comment, "approve");
         Eventually.within(Duration.ofSeconds(15), () -> {
             List<JsonNode> changes = changes(token, id);
@@ -108,8 +144,8 @@ class ChangesIT {
     @Test
     void refusesForgedAndExpiredTokens() {
         assertProblem(sling.get(site + ".changes.json?since=forged"), 400);
-        assertProblem(sling.get(site + ".changes.json?since=" + token(Instant.now().minus(Duration.ofDays(400)))),
-                410);
+        assertProblem(
+                sling.get(site + ".changes.json?since=" + token(Instant.now().minus(Duration.ofDays(400)))), 410);
         assertProblem(sling.get(site + ".changes.json?limit=0"), 400);
     }
 
@@ -124,14 +160,19 @@ class ChangesIT {
 
     /** A well-formed token for a moment long gone (the format is not secret, only checked). */
     private static String token(Instant at) {
-        String entry = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmssSSS").withZone(ZoneOffset.UTC).format(at)
-                + "-00000000";
+        String entry = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmssSSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(at) + "-00000000";
         String text = "1." + entry;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(("newsfeed-changes:" + text).getBytes(StandardCharsets.US_ASCII));
-            String check = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 8);
-            return Base64.getUrlEncoder().withoutPadding()
+            String check = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 8);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((text + "." + check).getBytes(StandardCharsets.US_ASCII));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -140,7 +181,9 @@ class ChangesIT {
 
     private static List<JsonNode> all(String token) {
         List<JsonNode> all = new ArrayList<>();
-        json(sling.get(site + ".changes.json?limit=1000&since=" + token)).path("changes").forEach(all::add);
+        json(sling.get(site + ".changes.json?limit=1000&since=" + token))
+                .path("changes")
+                .forEach(all::add);
         return all;
     }
 
@@ -156,7 +199,8 @@ class ChangesIT {
             return seen;
         }));
         for (JsonNode c : all(token)) {
-            if (c.path("id").asText().equals(id) && !entries.contains(c.path("entry").asText())) {
+            if (c.path("id").asText().equals(id)
+                    && !entries.contains(c.path("entry").asText())) {
                 entries.add(c.path("entry").asText());
                 changes.add(c);
             }

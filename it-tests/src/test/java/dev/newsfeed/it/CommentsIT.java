@@ -37,11 +37,23 @@ class CommentsIT {
     @BeforeAll
     static void ready() throws InterruptedException {
         sling = SlingInstance.ready();
-        sling.configure(PID, Map.of("client.burst", "1000", "client.per.minute", "1000", "article.burst", "1000",
-                "article.per.minute", "1000", "min.fill.seconds", "2"));
+        sling.configure(
+                PID,
+                Map.of(
+                        "client.burst",
+                        "1000",
+                        "client.per.minute",
+                        "1000",
+                        "article.burst",
+                        "1000",
+                        "article.per.minute",
+                        "1000",
+                        "min.fill.seconds",
+                        "2"));
         site = TestSites.create(sling, "comments");
         autoSite = TestSites.create(sling, "comments-auto");
-        assertEquals(200, sling.postAsAdmin(autoSite, Map.of("moderation", "auto")).statusCode());
+        assertEquals(
+                200, sling.postAsAdmin(autoSite, Map.of("moderation", "auto")).statusCode());
         article = createArticle(site, "Commented article", true);
         token = token(article);
         Thread.sleep(2100); // the minimum fill time, once for every submission with this token
@@ -49,15 +61,26 @@ class CommentsIT {
 
     @AfterAll
     static void restore() {
-        sling.configure(PID, Map.of("client.burst", "5", "client.per.minute", "3", "article.burst", "30",
-                "article.per.minute", "30", "min.fill.seconds", "3"));
+        sling.configure(
+                PID,
+                Map.of(
+                        "client.burst",
+                        "5",
+                        "client.per.minute",
+                        "3",
+                        "article.burst",
+                        "30",
+                        "article.per.minute",
+                        "30",
+                        "min.fill.seconds",
+                        "3"));
     }
 
     @Test
     void acceptsAPendingCommentThatOnlyModeratorsSee() {
         String email = "pending-" + UUID.randomUUID() + "@example.am";
-        HttpResponse<String> response = submit(article, Map.of("author", "Anna", "email", email,
-                "text", "A pending thought.", "token", token));
+        HttpResponse<String> response =
+                submit(article, Map.of("author", "Anna", "email", email, "text", "A pending thought.", "token", token));
         assertEquals(202, response.statusCode(), response.body());
         JsonNode accepted = json(response);
         assertEquals("pending", accepted.path("status").asText());
@@ -88,49 +111,129 @@ class CommentsIT {
         JsonNode comment = find(listing.path("items"), id);
         assertNotNull(comment, listing.toString());
         assertEquals("Bob", comment.path("author").asText());
-        assertEquals("<p>Approved soon.</p><p>Second paragraph with <a href=\"https://example.org/x\""
-                + " rel=\"nofollow ugc\">https://example.org/x</a></p>", comment.path("text").asText());
+        assertEquals(
+                "<p>Approved soon.</p><p>Second paragraph with <a href=\"https://example.org/x\""
+                        + " rel=\"nofollow ugc\">https://example.org/x</a></p>",
+                comment.path("text").asText());
         assertTrue(comment.path("published").asText().endsWith("+04:00"));
         assertFalse(comment.has("email"));
-        assertEquals(before + 1, json(sling.get(article + ".json")).at("/comments/count").asLong());
+        assertEquals(
+                before + 1,
+                json(sling.get(article + ".json")).at("/comments/count").asLong());
         assertEquals(listing.path("count").asLong(), before + 1);
 
         moderate(site, id, "trash");
         assertFalse(json(sling.get(article + ".comments.json")).toString().contains(id));
-        assertEquals(before, json(sling.get(article + ".json")).at("/comments/count").asLong());
+        assertEquals(
+                before, json(sling.get(article + ".json")).at("/comments/count").asLong());
     }
 
     @Test
     void threadsRepliesUnderApprovedCommentsOnly() {
         String parent = submitOk(article, "Carla", "Parent comment " + UUID.randomUUID());
-        assertProblem(submit(article, Map.of("author", "Dan", "email", "dan@example.am", "text", "Reply to pending",
-                "parent", parent, "token", token)), 400);
+        assertProblem(
+                submit(
+                        article,
+                        Map.of(
+                                "author",
+                                "Dan",
+                                "email",
+                                "dan@example.am",
+                                "text",
+                                "Reply to pending",
+                                "parent",
+                                parent,
+                                "token",
+                                token)),
+                400);
         moderate(site, parent, "approve");
-        String reply = submitOk(article, Map.of("author", "Dan", "email", "dan@example.am",
-                "text", "A reply " + UUID.randomUUID(), "parent", parent));
+        String reply = submitOk(
+                article,
+                Map.of(
+                        "author",
+                        "Dan",
+                        "email",
+                        "dan@example.am",
+                        "text",
+                        "A reply " + UUID.randomUUID(),
+                        "parent",
+                        parent));
         moderate(site, reply, "approve");
-        String deeper = submitOk(article, Map.of("author", "Eve", "email", "eve@example.am",
-                "text", "Deeper " + UUID.randomUUID(), "parent", reply));
+        String deeper = submitOk(
+                article,
+                Map.of(
+                        "author",
+                        "Eve",
+                        "email",
+                        "eve@example.am",
+                        "text",
+                        "Deeper " + UUID.randomUUID(),
+                        "parent",
+                        reply));
         moderate(site, deeper, "approve");
-        JsonNode thread = find(json(sling.get(article + ".comments.json?limit=100")).path("items"), parent);
+        JsonNode thread =
+                find(json(sling.get(article + ".comments.json?limit=100")).path("items"), parent);
         assertEquals(reply, thread.at("/replies/0/id").asText());
         assertEquals(deeper, thread.at("/replies/0/replies/0/id").asText());
-        JsonNode tooDeep = assertProblem(submit(article, Map.of("author", "Fay", "email", "fay@example.am",
-                "text", "Too deep", "parent", deeper, "token", token)), 400);
+        JsonNode tooDeep = assertProblem(
+                submit(
+                        article,
+                        Map.of(
+                                "author",
+                                "Fay",
+                                "email",
+                                "fay@example.am",
+                                "text",
+                                "Too deep",
+                                "parent",
+                                deeper,
+                                "token",
+                                token)),
+                400);
         assertEquals("parent", tooDeep.at("/errors/0/field").asText());
 
         String other = createArticle(site, "Another article", true);
-        assertProblem(submit(other, Map.of("author", "Gus", "email", "gus@example.am", "text", "Forged parent",
-                "parent", parent, "token", token(other))), 400);
+        assertProblem(
+                submit(
+                        other,
+                        Map.of(
+                                "author",
+                                "Gus",
+                                "email",
+                                "gus@example.am",
+                                "text",
+                                "Forged parent",
+                                "parent",
+                                parent,
+                                "token",
+                                token(other))),
+                400);
     }
 
     @Test
     void answersBadFieldsWithTheirNames() {
-        JsonNode problem = assertProblem(submit(article, Map.of("author", "", "email", "nope", "url", "javascript:x",
-                "text", "x".repeat(5001), "status", "approved", "token", token)), 400);
+        JsonNode problem = assertProblem(
+                submit(
+                        article,
+                        Map.of(
+                                "author",
+                                "",
+                                "email",
+                                "nope",
+                                "url",
+                                "javascript:x",
+                                "text",
+                                "x".repeat(5001),
+                                "status",
+                                "approved",
+                                "token",
+                                token)),
+                400);
         List<String> fields = new ArrayList<>();
         problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        assertEquals(List.of("author", "email", "status", "text", "url"), fields.stream().sorted().toList());
+        assertEquals(
+                List.of("author", "email", "status", "text", "url"),
+                fields.stream().sorted().toList());
         assertProblem(submit(article, Map.of("author", "A", "email", "a@example.am", "text", "no token")), 400);
         assertProblem(sling.postJsonAs(null, null, article + ".comments.json", "{broken"), 400);
         assertProblem(sling.postJsonAs(null, null, article + ".comments.json", "[1,2]"), 400);
@@ -138,21 +241,38 @@ class CommentsIT {
 
     @Test
     void refusesMissingArticlesClosedCommentsAndDuplicates() {
-        Map<String, String> comment = Map.of("author", "Hal", "email", "hal@example.am", "text", "Hello", "token",
-                token);
+        Map<String, String> comment =
+                Map.of("author", "Hal", "email", "hal@example.am", "text", "Hello", "token", token);
         assertProblem(submit(site + "/articles/2022/01/10/no-such-article", comment), 404);
         String draft = createArticle(site, "Draft article", false);
         assertProblem(submit(draft, comment), 404);
         String closed = createArticle(site, "Closed article", true);
-        assertEquals(200, sling.postJsonAsAuthor(closed + ".update.json", Map.of("commentsOpen", false)).statusCode());
-        assertProblem(submit(closed, Map.of("author", "Hal", "email", "hal@example.am", "text", "Hello",
-                "token", token)), 403);
+        assertEquals(
+                200,
+                sling.postJsonAsAuthor(closed + ".update.json", Map.of("commentsOpen", false))
+                        .statusCode());
+        assertProblem(
+                submit(closed, Map.of("author", "Hal", "email", "hal@example.am", "text", "Hello", "token", token)),
+                403);
 
         String text = "Exactly the same " + UUID.randomUUID();
-        assertEquals(202, submit(article, Map.of("author", "Ida", "email", "ida@example.am", "text", text,
-                "token", token)).statusCode());
-        assertProblem(submit(article, Map.of("author", "ida", "email", "other@example.am", "text", text.toUpperCase(
-                Locale.ROOT), "token", token)), 409);
+        assertEquals(
+                202,
+                submit(article, Map.of("author", "Ida", "email", "ida@example.am", "text", text, "token", token))
+                        .statusCode());
+        assertProblem(
+                submit(
+                        article,
+                        Map.of(
+                                "author",
+                                "ida",
+                                "email",
+                                "other@example.am",
+                                "text",
+                                text.toUpperCase(Locale.ROOT),
+                                "token",
+                                token)),
+                409);
     }
 
     @Test
@@ -162,19 +282,38 @@ class CommentsIT {
         HttpRequest request = HttpRequest.newBuilder(sling.uri(article + ".comments.json"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tenMegabytes))
+                .build();
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertProblem(response, 413);
     }
 
     @Test
     void storesBotsAsSpamButAnswersThemLikeAnyone() throws InterruptedException {
-        String honeypot = submitOk(article, Map.of("author", "Bot", "email", "bot@example.am",
-                "text", "Buy now " + UUID.randomUUID(), "website", "http://spam.example"));
+        String honeypot = submitOk(
+                article,
+                Map.of(
+                        "author",
+                        "Bot",
+                        "email",
+                        "bot@example.am",
+                        "text",
+                        "Buy now " + UUID.randomUUID(),
+                        "website",
+                        "http://spam.example"));
         String fresh = token(article);
-        HttpResponse<String> fast = submit(article, Map.of("author", "Fast bot", "email", "fast@example.am",
-                "text", "Too quick " + UUID.randomUUID(), "token", fresh));
+        HttpResponse<String> fast = submit(
+                article,
+                Map.of(
+                        "author",
+                        "Fast bot",
+                        "email",
+                        "fast@example.am",
+                        "text",
+                        "Too quick " + UUID.randomUUID(),
+                        "token",
+                        fresh));
         assertEquals(202, fast.statusCode());
         assertEquals("pending", json(fast).path("status").asText());
         JsonNode spam = json(moderator(site + ".moderation.json?status=spam&limit=100"));
@@ -188,14 +327,27 @@ class CommentsIT {
         String open = createArticle(autoSite, "Auto-moderated article", true);
         String autoToken = token(open);
         Thread.sleep(2100);
-        HttpResponse<String> plain = submit(open, Map.of("author", "Jo", "email", "jo@example.am",
-                "text", "Fine text", "token", autoToken));
+        HttpResponse<String> plain =
+                submit(open, Map.of("author", "Jo", "email", "jo@example.am", "text", "Fine text", "token", autoToken));
         assertEquals("approved", json(plain).path("status").asText());
-        assertNotNull(find(json(sling.get(open + ".comments.json")).path("items"), json(plain).path("id").asText()));
-        HttpResponse<String> links = submit(open, Map.of("author", "Jo", "email", "jo@example.am",
-                "text", "See http://a.example http://b.example http://c.example", "token", autoToken));
+        assertNotNull(find(
+                json(sling.get(open + ".comments.json")).path("items"),
+                json(plain).path("id").asText()));
+        HttpResponse<String> links = submit(
+                open,
+                Map.of(
+                        "author",
+                        "Jo",
+                        "email",
+                        "jo@example.am",
+                        "text",
+                        "See http://a.example http://b.example http://c.example",
+                        "token",
+                        autoToken));
         assertEquals("pending", json(links).path("status").asText());
-        JsonNode held = find(json(moderator(autoSite + ".moderation.json")).path("items"), json(links).path("id").asText());
+        JsonNode held = find(
+                json(moderator(autoSite + ".moderation.json")).path("items"),
+                json(links).path("id").asText());
         assertTrue(held.path("reason").asText().contains("links"), held.toString());
     }
 
@@ -215,20 +367,26 @@ class CommentsIT {
             String text = payload + " " + UUID.randomUUID();
             String id = submitOk(article, Map.of("author", "X<script>", "email", "x@example.am", "text", text));
             moderate(site, id, "approve");
-            JsonNode comment = find(json(sling.get(article + ".comments.json?limit=100")).path("items"), id);
+            JsonNode comment =
+                    find(json(sling.get(article + ".comments.json?limit=100")).path("items"), id);
             String html = comment.path("text").asText().toLowerCase(Locale.ROOT);
-            for (String bad : new String[] {"<script", "onerror", "onload", "javascript:", "data:", "expression(",
-                    "<svg", "<img", "style="}) {
+            for (String bad : new String[] {
+                "<script", "onerror", "onload", "javascript:", "data:", "expression(", "<svg", "<img", "style="
+            }) {
                 assertFalse(html.contains(bad), () -> payload + " left " + bad + " in " + html);
             }
             assertEquals("X<script>", comment.path("author").asText(), "names are data: JSON, never HTML");
             if (payload.startsWith("4-byte")) {
                 // kept, as characters or as character references (what the sanitiser writes beyond the BMP)
-                assertTrue((html.contains("😀") || html.contains("&#x1f600;"))
-                        && (html.contains("👍") || html.contains("&#x1f44d;")), html);
+                assertTrue(
+                        (html.contains("😀") || html.contains("&#x1f600;"))
+                                && (html.contains("👍") || html.contains("&#x1f44d;")),
+                        html);
             }
-            JsonNode original = find(json(moderator(site + ".moderation.json?status=approved&limit=100"))
-                    .path("items"), id);
+            JsonNode original = find(
+                    json(moderator(site + ".moderation.json?status=approved&limit=100"))
+                            .path("items"),
+                    id);
             assertEquals(text, original.path("text").asText(), "moderators see the original");
         }
     }
@@ -243,8 +401,17 @@ class CommentsIT {
             int accepted = 0;
             HttpResponse<String> last = null;
             for (int i = 0; i < 4; i++) {
-                last = submit(limited, Map.of("author", "Flood", "email", "f@example.am",
-                        "text", "Flood " + i + " " + UUID.randomUUID(), "token", limitedToken));
+                last = submit(
+                        limited,
+                        Map.of(
+                                "author",
+                                "Flood",
+                                "email",
+                                "f@example.am",
+                                "text",
+                                "Flood " + i + " " + UUID.randomUUID(),
+                                "token",
+                                limitedToken));
                 if (last.statusCode() == 202) {
                     accepted++;
                 }
@@ -252,8 +419,19 @@ class CommentsIT {
             assertEquals(2, accepted);
             assertProblem(last, 429);
             assertTrue(Integer.parseInt(header(last, "Retry-After")) > 0);
-            HttpResponse<String> spoofed = submit(limited, Map.of("author", "Flood", "email", "f@example.am",
-                    "text", "Spoofed " + UUID.randomUUID(), "token", limitedToken), "X-Forwarded-For", "198.51.100.1");
+            HttpResponse<String> spoofed = submit(
+                    limited,
+                    Map.of(
+                            "author",
+                            "Flood",
+                            "email",
+                            "f@example.am",
+                            "text",
+                            "Spoofed " + UUID.randomUUID(),
+                            "token",
+                            limitedToken),
+                    "X-Forwarded-For",
+                    "198.51.100.1");
             assertProblem(spoofed, 429); // X-Forwarded-For is not believed without a trusted proxy
         } finally {
             sling.configure(PID, Map.of("client.burst", "1000", "client.per.minute", "1000", "min.fill.seconds", "2"));
@@ -268,8 +446,10 @@ class CommentsIT {
     static void awaitMinFillSeconds(String articlePath, int seconds) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         int shown;
-        while ((shown = json(SlingInstance.ready().get(articlePath + ".comment-form.json")).path("minFillSeconds")
-                .asInt(-1)) != seconds) {
+        while ((shown = json(SlingInstance.ready().get(articlePath + ".comment-form.json"))
+                        .path("minFillSeconds")
+                        .asInt(-1))
+                != seconds) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("The comment form still says minFillSeconds " + shown + ", not " + seconds);
             }
@@ -288,8 +468,13 @@ class CommentsIT {
         assertProblem(sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, site + ".moderation.json"), 403);
         assertProblem(sling.getAs(SlingInstance.READER, SlingInstance.READER_PASSWORD, site + ".moderation.json"), 403);
         String id = submitOk(article, "Kim", "Moderate me " + UUID.randomUUID());
-        assertProblem(sling.postAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, site + ".moderation.json",
-                Map.of("id", id, "action", "approve")), 403);
+        assertProblem(
+                sling.postAs(
+                        SlingInstance.AUTHOR,
+                        SlingInstance.AUTHOR_PASSWORD,
+                        site + ".moderation.json",
+                        Map.of("id", id, "action", "approve")),
+                403);
         assertProblem(sling.post(site + ".moderation.json", Map.of("id", id, "action", "approve")), 401);
         assertProblem(moderate(site, id, "publish-everything"), 400);
         assertProblem(moderate(site, "20220101-000000000-zzzzzzzz", "approve"), 404);
@@ -304,8 +489,19 @@ class CommentsIT {
         sleep(2100);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String id = json(submit(paged, Map.of("author", "P" + i, "email", "p@example.am",
-                    "text", "Paged " + i + " " + UUID.randomUUID(), "token", pagedToken))).path("id").asText();
+            String id = json(submit(
+                            paged,
+                            Map.of(
+                                    "author",
+                                    "P" + i,
+                                    "email",
+                                    "p@example.am",
+                                    "text",
+                                    "Paged " + i + " " + UUID.randomUUID(),
+                                    "token",
+                                    pagedToken)))
+                    .path("id")
+                    .asText();
             moderate(site, id, "approve");
             ids.add(0, id); // newest first
         }
@@ -343,8 +539,9 @@ class CommentsIT {
     }
 
     private static String submitOk(String articlePath, String author, String text) {
-        return submitOk(articlePath, Map.of("author", author, "email", author.toLowerCase(Locale.ROOT) + "@example.am",
-                "text", text));
+        return submitOk(
+                articlePath,
+                Map.of("author", author, "email", author.toLowerCase(Locale.ROOT) + "@example.am", "text", text));
     }
 
     private static String submitOk(String articlePath, Map<String, String> fields) {
@@ -356,8 +553,12 @@ class CommentsIT {
     }
 
     static HttpResponse<String> moderate(String sitePath, String id, String action) {
-        return SlingInstance.ready().postAs(SlingInstance.MODERATOR, SlingInstance.MODERATOR_PASSWORD, sitePath + ".moderation.json",
-                Map.of("id", id, "action", action));
+        return SlingInstance.ready()
+                .postAs(
+                        SlingInstance.MODERATOR,
+                        SlingInstance.MODERATOR_PASSWORD,
+                        sitePath + ".moderation.json",
+                        Map.of("id", id, "action", action));
     }
 
     static HttpResponse<String> moderator(String path) {

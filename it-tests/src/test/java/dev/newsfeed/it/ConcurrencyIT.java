@@ -28,8 +28,19 @@ class ConcurrencyIT {
     @BeforeAll
     static void ready() {
         sling = SlingInstance.ready();
-        sling.configure(CommentsIT.PID, Map.of("client.burst", "1000", "client.per.minute", "1000",
-                "article.burst", "1000", "article.per.minute", "1000", "min.fill.seconds", "1"));
+        sling.configure(
+                CommentsIT.PID,
+                Map.of(
+                        "client.burst",
+                        "1000",
+                        "client.per.minute",
+                        "1000",
+                        "article.burst",
+                        "1000",
+                        "article.per.minute",
+                        "1000",
+                        "min.fill.seconds",
+                        "1"));
     }
 
     @Test
@@ -42,8 +53,17 @@ class ConcurrencyIT {
         List<Future<HttpResponse<String>>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int n = i;
-            futures.add(pool.submit(() -> CommentsIT.submit(article, Map.of("author", "Reader " + (n % 8),
-                    "email", "reader" + n + "@example.am", "text", "Comment number " + n, "token", token))));
+            futures.add(pool.submit(() -> CommentsIT.submit(
+                    article,
+                    Map.of(
+                            "author",
+                            "Reader " + (n % 8),
+                            "email",
+                            "reader" + n + "@example.am",
+                            "text",
+                            "Comment number " + n,
+                            "token",
+                            token))));
         }
         pool.shutdown();
         assertTrue(pool.awaitTermination(5, TimeUnit.MINUTES));

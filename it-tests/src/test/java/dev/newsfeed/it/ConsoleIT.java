@@ -45,8 +45,9 @@ class ConsoleIT {
 
     private static final String DAY = "/content/newsfeed/day";
     /** Would set a flag and open an alert if the console ever ran it. */
-    private static final String XSS = "<script>window.__xss=1;alert('xss')</script>"
-            + "<img src=x onerror=\"window.__xss=1;alert('xss')\">";
+    private static final String XSS =
+            "<script>window.__xss=1;alert('xss')</script>" + "<img src=x onerror=\"window.__xss=1;alert('xss')\">";
+
     private static final String XSS_NAME = "<img src=x onerror=\"window.__xss=1;alert('xss')\">";
 
     private static SlingInstance sling;
@@ -59,8 +60,19 @@ class ConsoleIT {
         site = TestSites.create(sling, "console");
         // comments from this test's own address, at once: no rate limit in the way, no minimum fill time (a comment
         // sent sooner than that is filed as spam, and the tests need pending ones)
-        sling.configure(CommentsIT.PID, Map.of("client.burst", "1000", "client.per.minute", "1000",
-                "article.burst", "1000", "article.per.minute", "1000", "min.fill.seconds", "0"));
+        sling.configure(
+                CommentsIT.PID,
+                Map.of(
+                        "client.burst",
+                        "1000",
+                        "client.per.minute",
+                        "1000",
+                        "article.burst",
+                        "1000",
+                        "article.per.minute",
+                        "1000",
+                        "min.fill.seconds",
+                        "0"));
         String probe = CommentsIT.createArticle(site, "Configuration probe", true);
         CommentsIT.awaitMinFillSeconds(probe, 0);
         browser = Browser.start(sling);
@@ -72,8 +84,19 @@ class ConsoleIT {
             browser.close();
         }
         if (sling != null) {
-            sling.configure(CommentsIT.PID, Map.of("client.burst", "5", "client.per.minute", "3",
-                    "article.burst", "30", "article.per.minute", "30", "min.fill.seconds", "3"));
+            sling.configure(
+                    CommentsIT.PID,
+                    Map.of(
+                            "client.burst",
+                            "5",
+                            "client.per.minute",
+                            "3",
+                            "article.burst",
+                            "30",
+                            "article.per.minute",
+                            "30",
+                            "min.fill.seconds",
+                            "3"));
         }
     }
 
@@ -82,7 +105,8 @@ class ConsoleIT {
         browser.size(Browser.DESKTOP);
         browser.signIn(site, SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD);
         browser.find("a[href='#new']").click();
-        browser.find("#e-title").sendKeys("Night session ends " + UUID.randomUUID().toString().substring(0, 6));
+        browser.find("#e-title")
+                .sendKeys("Night session ends " + UUID.randomUUID().toString().substring(0, 6));
         browser.driver.findElement(By.id("e-lead")).sendKeys("The parliament sat past midnight.");
         WebElement body = browser.driver.findElement(By.id("e-body"));
         body.click();
@@ -120,9 +144,13 @@ class ConsoleIT {
         JsonNode article = json(sling.get(path + ".json"));
         assertEquals("2022-02-01T00:30:00+04:00", article.path("published").asText());
         String html = article.path("body").asText();
-        assertTrue(html.startsWith("<p>The session ended after midnight, <b>with a vote</b>.</p>"
-                + "<ul><li>Budget passed</li><li>Ministers resigned</li></ul><blockquote>Nobody expected it. See"), html);
-        assertTrue(html.contains("<a href=\"https://example.am/vote\" rel=\"noopener\">https://example.am/vote</a>"),
+        assertTrue(
+                html.startsWith(
+                        "<p>The session ended after midnight, <b>with a vote</b>.</p>"
+                                + "<ul><li>Budget passed</li><li>Ministers resigned</li></ul><blockquote>Nobody expected it. See"),
+                html);
+        assertTrue(
+                html.contains("<a href=\"https://example.am/vote\" rel=\"noopener\">https://example.am/vote</a>"),
                 html);
         assertEquals(List.of("parliament", "night"), texts(article.path("tags")));
         assertEquals(1, dayCount("2022-02", "2022-02-01"));
@@ -134,7 +162,9 @@ class ConsoleIT {
         String moved = editedPath();
         assertTrue(moved.startsWith(site + "/articles/2022/01/31/night-session-ends-"), moved);
         assertEquals(404, sling.get(path + ".json").statusCode());
-        assertEquals("2022-01-31T23:30:00+04:00", json(sling.get(moved + ".json")).path("published").asText());
+        assertEquals(
+                "2022-01-31T23:30:00+04:00",
+                json(sling.get(moved + ".json")).path("published").asText());
         assertEquals(1, dayCount("2022-01", "2022-01-31"));
         assertEquals(0, dayCount("2022-02", "2022-02-01"));
         assertTrue(json(sling.get(site + ".calendar.2022-02.json")).path("days").isEmpty());
@@ -142,7 +172,8 @@ class ConsoleIT {
         browser.open(site, "#articles");
         WebElement row = browser.find("tbody tr");
         assertEquals("Published", row.findElement(By.cssSelector(".badge")).getText());
-        assertEquals("2022-01-31 23:30", row.findElement(By.cssSelector(".date")).getText());
+        assertEquals(
+                "2022-01-31 23:30", row.findElement(By.cssSelector(".date")).getText());
     }
 
     @Test
@@ -158,12 +189,16 @@ class ConsoleIT {
         browser.status("3 articles shown");
         assertEquals(List.of("Draft " + tag, "Future " + tag, "Past " + tag), titlesShown());
         new Select(browser.find("#a-status")).selectByValue("scheduled");
-        browser.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.driver
+                .findElement(By.cssSelector("form.filters button[type=submit]"))
+                .click();
         browser.status("1 article shown");
         assertEquals(List.of("Future " + tag), titlesShown());
         new Select(browser.find("#a-status")).selectByValue("all");
         new Select(browser.find("#a-month")).selectByValue("2021-05");
-        browser.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.driver
+                .findElement(By.cssSelector("form.filters button[type=submit]"))
+                .click();
         browser.status("1 article shown");
         assertEquals(List.of("Past " + tag), titlesShown());
 
@@ -180,8 +215,8 @@ class ConsoleIT {
         setPublished("2099-06-01T09:00");
         browser.driver.findElement(By.cssSelector("button.save")).click();
         assertTrue(browser.status("Saved").contains("Filed in articles/2099/06/01/"), browser.status("Saved"));
-        JsonNode scheduled = json(sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                editedPath() + ".edit.json"));
+        JsonNode scheduled =
+                json(sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, editedPath() + ".edit.json"));
         assertEquals("scheduled", scheduled.path("status").asText());
         assertEquals("2099-06-01T09:00", scheduled.path("publishedLocal").asText());
         assertEquals(404, sling.get(editedPath() + ".json").statusCode(), "not public before its time");
@@ -194,8 +229,10 @@ class ConsoleIT {
         assertEquals("Cancel", browser.driver.switchTo().activeElement().getText(), "focus starts on Cancel");
         dialog.findElement(By.cssSelector(".ok")).click();
         browser.status("Deleted");
-        assertEquals(404, sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, draft + ".json")
-                .statusCode());
+        assertEquals(
+                404,
+                sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, draft + ".json")
+                        .statusCode());
     }
 
     @Test
@@ -212,10 +249,11 @@ class ConsoleIT {
         assertEquals("Anna", item.findElement(By.cssSelector(".author")).getText());
         assertTrue(browser.find("a[data-status='pending'] .count").getText().matches("\\(\\d+\\)"));
         browser.screenshot("moderation-queue");
-        item.findElement(By.cssSelector(".comment-actions [data-action='approve']")).click();
+        item.findElement(By.cssSelector(".comment-actions [data-action='approve']"))
+                .click();
         browser.status("Approved 1 comment");
-        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("li[data-id='" + approved + "']"), 0));
+        browser.waiting()
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("li[data-id='" + approved + "']"), 0));
         JsonNode listing = json(sling.get(article + ".comments.json"));
         assertNotNull(CommentsIT.find(listing.path("items"), approved), listing.toString());
 
@@ -231,9 +269,13 @@ class ConsoleIT {
         browser.find("a[data-status='spam']").click();
         browser.find("a[data-status='spam'][aria-current='page']");
         WebElement mistaken = browser.find("li[data-id='" + spam1 + "']");
-        assertTrue(mistaken.findElement(By.cssSelector(".comment-actions [data-action='spam']")).getAttribute("hidden")
-                != null, "no Spam button in the Spam tab");
-        mistaken.findElement(By.cssSelector(".comment-actions [data-action='pending']")).click();
+        assertTrue(
+                mistaken.findElement(By.cssSelector(".comment-actions [data-action='spam']"))
+                                .getAttribute("hidden")
+                        != null,
+                "no Spam button in the Spam tab");
+        mistaken.findElement(By.cssSelector(".comment-actions [data-action='pending']"))
+                .click();
         browser.status("Back to pending: 1 comment");
         JsonNode pending = json(CommentsIT.moderator(site + ".moderation.json?status=pending&limit=100"));
         assertNotNull(CommentsIT.find(pending.path("items"), spam1));
@@ -249,8 +291,8 @@ class ConsoleIT {
         assertTrue(page.body().contains("/system/sling/form/login?resource=%2Fcontent%2Fnewsfeed%2Fday.console.html"));
         assertFalse(page.body().contains("Artsakh"), "no article data in the sign-in page");
         assertFalse(page.body().contains("data-site"), "no console in the sign-in page");
-        HttpResponse<String> reader = sling.getAs(SlingInstance.READER, SlingInstance.READER_PASSWORD,
-                DAY + ".console.html");
+        HttpResponse<String> reader =
+                sling.getAs(SlingInstance.READER, SlingInstance.READER_PASSWORD, DAY + ".console.html");
         assertEquals(403, reader.statusCode());
         assertFalse(reader.body().contains("data-site"));
         for (String endpoint : new String[] {".articles.json", ".settings.json", ".moderation.json", ".csrf.json"}) {
@@ -298,9 +340,14 @@ class ConsoleIT {
         WebElement title = browser.find("tbody tr .title");
         assertTrue(title.getText().startsWith(XSS));
         title.click();
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("e-title"), "value",
-                json(sling.get(article + ".json")).path("title").asText()));
-        assertTrue(browser.driver.findElements(By.cssSelector("main img, main script")).isEmpty());
+        browser.waiting()
+                .until(ExpectedConditions.attributeToBe(
+                        By.id("e-title"),
+                        "value",
+                        json(sling.get(article + ".json")).path("title").asText()));
+        assertTrue(browser.driver
+                .findElements(By.cssSelector("main img, main script"))
+                .isEmpty());
         noScriptRan();
     }
 
@@ -313,26 +360,36 @@ class ConsoleIT {
         String cookie = login.getName() + "=" + login.getValue();
         String article = create(Map.of("title", "Target of forgery"));
 
-        for (String endpoint : new String[] {site + ".articles.json", article + ".update.json", article + ".delete.json",
-                site + ".moderation.json", site + ".settings.json", site + ".reindex.json"}) {
+        for (String endpoint : new String[] {
+            site + ".articles.json",
+            article + ".update.json",
+            article + ".delete.json",
+            site + ".moderation.json",
+            site + ".settings.json",
+            site + ".reindex.json"
+        }) {
             JsonNode problem = assertProblem(cookiePost(endpoint, cookie, null), 403);
             assertEquals("urn:dev.newsfeed:problem:csrf", problem.path("type").asText(), endpoint);
         }
         HttpResponse<String> tokenAnswer = send(HttpRequest.newBuilder(sling.uri(site + ".csrf.json"))
-                .header("Cookie", cookie).GET());
+                .header("Cookie", cookie)
+                .GET());
         assertEquals("private, no-store", header(tokenAnswer, "Cache-Control"));
         String token = json(tokenAnswer).path("token").asText();
         assertEquals(201, cookiePost(site + ".articles.json", cookie, token).statusCode());
         assertProblem(cookiePost(site + ".articles.json", cookie, token + "x"), 403);
-        String moderatorToken = json(sling.getAs(SlingInstance.MODERATOR, SlingInstance.MODERATOR_PASSWORD,
-                site + ".csrf.json")).path("token").asText();
+        String moderatorToken = json(sling.getAs(
+                        SlingInstance.MODERATOR, SlingInstance.MODERATOR_PASSWORD, site + ".csrf.json"))
+                .path("token")
+                .asText();
         assertProblem(cookiePost(site + ".articles.json", cookie, moderatorToken), 403); // bound to its user
 
         // the page's own script without the header, as a forged form would be
-        Object status = browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
-                + " headers: {'Content-Type': 'application/json'}, body: '{\"title\":\"forged\"}'})"
-                + ".then(function (r) { done(r.status); }, function (e) { done(String(e)); });",
+        Object status = browser.driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin',"
+                        + " headers: {'Content-Type': 'application/json'}, body: '{\"title\":\"forged\"}'})"
+                        + ".then(function (r) { done(r.status); }, function (e) { done(String(e)); });",
                 site + ".articles.json");
         assertEquals(403L, status);
     }
@@ -353,7 +410,9 @@ class ConsoleIT {
         days.clear();
         days.sendKeys("30");
         browser.find("input[name='moderation'][value='auto']").click();
-        browser.driver.findElement(By.cssSelector("form.settings button[type=submit]")).click();
+        browser.driver
+                .findElement(By.cssSelector("form.settings button[type=submit]"))
+                .click();
         browser.status("Settings saved");
         JsonNode document = json(sling.get(site + ".json"));
         assertEquals("Console test site (edited)", document.path("title").asText());
@@ -365,7 +424,9 @@ class ConsoleIT {
         WebElement locale = browser.find("#s-locale");
         locale.clear();
         locale.sendKeys("not a locale!");
-        browser.driver.findElement(By.cssSelector("form.settings button[type=submit]")).click();
+        browser.driver
+                .findElement(By.cssSelector("form.settings button[type=submit]"))
+                .click();
         browser.alert("One field needs attention");
         assertEquals("true", locale.getAttribute("aria-invalid"));
         assertTrue(browser.find("#s-locale-error").getText().startsWith("Must be a language tag"));
@@ -386,8 +447,12 @@ class ConsoleIT {
         comment(article, token, "Narine", "Short and kind, with a link to https://example.am " + UUID.randomUUID());
         browser.signIn(DAY, "admin", "admin");
         capture(DAY, "articles-list", "#articles", "#status:not(:empty)");
-        capture(DAY, "editor-sample", "#edit?path=" + Browser.encode(DAY
-                + "/articles/2022/01/10/artsakh-president-on-the-events-in-kazakhstan"), "#e-body p");
+        capture(
+                DAY,
+                "editor-sample",
+                "#edit?path="
+                        + Browser.encode(DAY + "/articles/2022/01/10/artsakh-president-on-the-events-in-kazakhstan"),
+                "#e-body p");
         capture(DAY, "settings-sample", "#settings", "#s-timeZone option");
         capture(site, "moderation-queue-sample", "#comments", "li.comment");
         browser.size(Browser.DESKTOP);
@@ -422,7 +487,9 @@ class ConsoleIT {
         LocalDateTime value = LocalDateTime.parse(localDateTime);
         WebElement input = browser.driver.findElement(By.id("e-published"));
         input.clear();
-        input.sendKeys(DateTimeFormatter.ofPattern("MMddyyyy", Locale.US).format(value), Keys.TAB,
+        input.sendKeys(
+                DateTimeFormatter.ofPattern("MMddyyyy", Locale.US).format(value),
+                Keys.TAB,
                 DateTimeFormatter.ofPattern("hhmma", Locale.US).format(value));
         assertEquals(localDateTime, input.getAttribute("value"));
     }
@@ -430,8 +497,8 @@ class ConsoleIT {
     /** The article the editor shows, from the address bar. */
     private static String editedPath() {
         String url = browser.driver.getCurrentUrl();
-        return URLDecoder.decode(url.substring(url.indexOf("#edit?path=") + "#edit?path=".length()),
-                StandardCharsets.UTF_8);
+        return URLDecoder.decode(
+                url.substring(url.indexOf("#edit?path=") + "#edit?path=".length()), StandardCharsets.UTF_8);
     }
 
     private static int dayCount(String month, String date) {
@@ -463,14 +530,15 @@ class ConsoleIT {
     }
 
     private static String comment(String article, String token, String author, String text) {
-        HttpResponse<String> response = CommentsIT.submit(article, Map.of("author", author,
-                "email", "reader@example.am", "text", text, "token", token));
+        HttpResponse<String> response = CommentsIT.submit(
+                article, Map.of("author", author, "email", "reader@example.am", "text", text, "token", token));
         assertEquals(202, response.statusCode(), response.body());
         return json(response).path("id").asText();
     }
 
     private static void noScriptRan() {
-        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "an alert fired");
         assertEquals("undefined", browser.script("return typeof window.__xss;"));
     }
 
@@ -487,8 +555,11 @@ class ConsoleIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(request.timeout(Duration.ofSeconds(30)).build(),
+            return HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(
+                            request.timeout(Duration.ofSeconds(30)).build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -30,11 +30,22 @@ import org.junit.jupiter.api.Test;
  */
 class EmbargoIT {
 
-    private static final List<String> RENDERINGS = List.of("", ".json", ".1.json", ".-1.json", ".infinity.json",
-            ".tidy.infinity.json", ".xml", ".docview.xml", ".sysview.xml", ".txt", ".html");
+    private static final List<String> RENDERINGS = List.of(
+            "",
+            ".json",
+            ".1.json",
+            ".-1.json",
+            ".infinity.json",
+            ".tidy.infinity.json",
+            ".xml",
+            ".docview.xml",
+            ".sysview.xml",
+            ".txt",
+            ".html");
     private static final String SAMPLE_SCHEDULED = "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens";
     private static final String SAMPLE_DRAFT = "/content/newsfeed/day/drafts/spring-opera-season";
-    private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static SlingInstance sling;
     private static String site;
@@ -82,24 +93,48 @@ class EmbargoIT {
         List<String> seen = new ArrayList<>();
         probe(seen, List.of(marker), "GET", "/server/default/jcr:root" + scheduled + ".5.json", null, admin);
         probe(seen, List.of(marker), "PROPFIND", "/server/default/jcr:root" + site + "/articles", "infinity", admin);
-        probe(seen, List.of("time-capsule-opens"), "PROPFIND",
-                "/server/default/jcr:root/content/newsfeed/day/articles/2099/01/01", "1", admin);
+        probe(
+                seen,
+                List.of("time-capsule-opens"),
+                "PROPFIND",
+                "/server/default/jcr:root/content/newsfeed/day/articles/2099/01/01",
+                "1",
+                admin);
         probe(seen, List.of(marker), "GET", direct + ".json", null, admin);
         assertEquals(4, seen.size(), seen.toString());
     }
 
     @Test
     void noAddressShowsAScheduledArticleOrADraftToReaders() throws Exception {
-        List<String> nodes = new ArrayList<>(List.of("/content", "/content/newsfeed", site, site + "/articles",
-                site + "/articles/2098", site + "/articles/2098/05", site + "/articles/2098/05/05", scheduled,
-                site + "/drafts", draft, site + "/articles/2097/03/03", direct, SAMPLE_SCHEDULED, SAMPLE_DRAFT,
+        List<String> nodes = new ArrayList<>(List.of(
+                "/content",
+                "/content/newsfeed",
+                site,
+                site + "/articles",
+                site + "/articles/2098",
+                site + "/articles/2098/05",
+                site + "/articles/2098/05/05",
+                scheduled,
+                site + "/drafts",
+                draft,
+                site + "/articles/2097/03/03",
+                direct,
+                SAMPLE_SCHEDULED,
+                SAMPLE_DRAFT,
                 "/content/newsfeed/day/articles/2099/01/01"));
-        List<String> secrets = List.of(marker, "Time capsule", "time-capsule-opens", "spring-opera-season",
-                "spring season at the Opera", "letter from the newsroom of 2022");
+        List<String> secrets = List.of(
+                marker,
+                "Time capsule",
+                "time-capsule-opens",
+                "spring-opera-season",
+                "spring season at the Opera",
+                "letter from the newsroom of 2022");
         List<String> leaks = new ArrayList<>();
         int probes = 0;
-        String reader = "Basic " + Base64.getEncoder().encodeToString(
-                (SlingInstance.READER + ":" + SlingInstance.READER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String reader = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((SlingInstance.READER + ":" + SlingInstance.READER_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8));
         for (String who : new String[] {null, reader}) {
             for (String node : nodes) {
                 for (String rendering : RENDERINGS) {
@@ -115,13 +150,20 @@ class EmbargoIT {
                 probes += probe(leaks, secrets, "GET", "/bin/cpm/nodes/node.tree.json" + node, null, who);
                 probes += probe(leaks, secrets, "GET", "/bin/browser.html" + node, null, who);
             }
-            for (String feed : List.of(".feed.json?limit=100", ".rss", ".atom", ".feed.jsonfeed", ".calendar.2098-05.json",
-                    ".changes.json", "/articles.json?limit=100", "/articles/2098.json")) {
+            for (String feed : List.of(
+                    ".feed.json?limit=100",
+                    ".rss",
+                    ".atom",
+                    ".feed.jsonfeed",
+                    ".calendar.2098-05.json",
+                    ".changes.json",
+                    "/articles.json?limit=100",
+                    "/articles/2098.json")) {
                 probes += probe(leaks, secrets, "GET", site + feed, null, who);
             }
         }
-        System.out.println("EmbargoIT: " + probes + " probes as anonymous and as a signed-in reader, "
-                + leaks.size() + " leaks");
+        System.out.println(
+                "EmbargoIT: " + probes + " probes as anonymous and as a signed-in reader, " + leaks.size() + " leaks");
         assertEquals(List.of(), leaks);
         assertTrue(probes > 300, "probed " + probes);
     }
@@ -146,29 +188,36 @@ class EmbargoIT {
             }
         }
         assertTrue(readable != null, "not readable 10 s after " + goLive);
-        System.out.println("EmbargoIT: readable " + Duration.between(goLive, readable).toMillis()
-                + " ms after its publish instant");
+        System.out.println("EmbargoIT: readable "
+                + Duration.between(goLive, readable).toMillis() + " ms after its publish instant");
     }
 
     @Test
     void authorsKeepFullAccess() {
         for (String path : List.of(scheduled, draft, SAMPLE_SCHEDULED)) {
-            HttpResponse<String> document = sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                    path + ".json");
+            HttpResponse<String> document =
+                    sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, path + ".json");
             assertEquals(200, document.statusCode(), path);
-            assertEquals("private, no-store", document.headers().firstValue("Cache-Control").orElse(""));
-            assertEquals(200, sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, path + ".edit.json")
-                    .statusCode(), path);
+            assertEquals(
+                    "private, no-store",
+                    document.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    200,
+                    sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, path + ".edit.json")
+                            .statusCode(),
+                    path);
         }
-        HttpResponse<String> list = sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                site + ".articles.json?status=scheduled");
-        assertTrue(list.body().contains("Scheduled " + marker) && list.body().contains("Direct " + marker),
-                list.body());
+        HttpResponse<String> list = sling.getAs(
+                SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, site + ".articles.json?status=scheduled");
+        assertTrue(
+                list.body().contains("Scheduled " + marker) && list.body().contains("Direct " + marker), list.body());
     }
 
-    private static int probe(List<String> leaks, List<String> secrets, String method, String path, String depth,
-            String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(sling.uri(path)).timeout(Duration.ofSeconds(30))
+    private static int probe(
+            List<String> leaks, List<String> secrets, String method, String path, String depth, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(sling.uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (depth != null) {
             builder.header("Depth", depth);
@@ -176,8 +225,8 @@ class EmbargoIT {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
-        HttpResponse<String> response = client.send(builder.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         for (String secret : secrets) {
             // a page that repeats the address asked for (a 404 naming the path) tells nothing new
             if (response.body().contains(secret) && !path.contains(secret)) {

@@ -67,12 +67,22 @@ class FeedIT {
             HttpResponse<String> page = sling.get(next.replace(sling.baseUrl(), ""));
             assertEquals(200, page.statusCode(), page.body());
             json(page).path("items").forEach(item -> seen.add(item.path("id").asText()));
-            next = json(page).path("next").isNull() ? null : json(page).path("next").asText();
+            next = json(page).path("next").isNull()
+                    ? null
+                    : json(page).path("next").asText();
             if (++pages == 10) {
                 // published mid-way, newer than everything: the pages still to come are older, so unaffected
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(201, sling.postJsonAsAuthor(site + ".articles.json", Map.of("title",
-                            "Breaking " + i, "published", "2021-12-0" + (i + 1) + "T10:00")).statusCode());
+                    assertEquals(
+                            201,
+                            sling.postJsonAsAuthor(
+                                            site + ".articles.json",
+                                            Map.of(
+                                                    "title",
+                                                    "Breaking " + i,
+                                                    "published",
+                                                    "2021-12-0" + (i + 1) + "T10:00"))
+                                    .statusCode());
                 }
             }
         }
@@ -94,8 +104,11 @@ class FeedIT {
 
     @Test
     void filtersByDatesOfTheSiteZone() {
-        String path = json(sling.postJsonAsAuthor(site + ".articles.json", Map.of("title", "Edge of February",
-                "published", "2022-02-01T01:30:00+04:00"))).path("path").asText();
+        String path = json(sling.postJsonAsAuthor(
+                        site + ".articles.json",
+                        Map.of("title", "Edge of February", "published", "2022-02-01T01:30:00+04:00")))
+                .path("path")
+                .asText();
         // 2022-01-31T21:30Z is February 1 in Yerevan
         assertTrue(ids(site + ".feed.json?from=2022-02-01&to=2022-02-01").contains(idOf(path)));
         assertFalse(ids(site + ".feed.json?from=2022-01-31&to=2022-01-31").contains(idOf(path)));
@@ -121,25 +134,40 @@ class FeedIT {
     @Test
     void revalidatesAndNamesItsSurrogateKeys() {
         HttpResponse<String> first = sling.get(site + ".feed.json?limit=5");
-        assertTrue(header(first, "Cache-Control").matches("public, max-age=\\d+, s-maxage=\\d+.*"),
+        assertTrue(
+                header(first, "Cache-Control").matches("public, max-age=\\d+, s-maxage=\\d+.*"),
                 header(first, "Cache-Control"));
         String keys = header(first, "Surrogate-Key");
         assertNotNull(keys);
         String name = site.substring(site.lastIndexOf('/') + 1);
         assertTrue(keys.contains("feed:" + name) && keys.contains("site:" + name), keys);
-        assertEquals(304, sling.get(site + ".feed.json?limit=5", "If-None-Match", header(first, "ETag")).statusCode());
+        assertEquals(
+                304,
+                sling.get(site + ".feed.json?limit=5", "If-None-Match", header(first, "ETag"))
+                        .statusCode());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=101", "limit=x", "cursor=forged", "from=2022-13-01", "from=yesterday",
-            "from=2022-02-02&to=2022-02-01", "tag="})
+    @ValueSource(
+            strings = {
+                "limit=0",
+                "limit=101",
+                "limit=x",
+                "cursor=forged",
+                "from=2022-13-01",
+                "from=yesterday",
+                "from=2022-02-02&to=2022-02-01",
+                "tag="
+            })
     void refusesBadParametersWith400(String query) {
         assertProblem(sling.get(site + ".feed.json?" + query), 400);
     }
 
     private static Set<String> ids(String path) {
         Set<String> ids = new HashSet<>();
-        json(sling.get(path + "&limit=100")).path("items").forEach(i -> ids.add(i.path("id").asText()));
+        json(sling.get(path + "&limit=100"))
+                .path("items")
+                .forEach(i -> ids.add(i.path("id").asText()));
         return ids;
     }
 

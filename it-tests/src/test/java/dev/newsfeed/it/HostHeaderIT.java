@@ -25,10 +25,21 @@ class HostHeaderIT {
 
     private static final String DAY = "/content/newsfeed/day";
     private static final String SEED = DAY + "/articles/2022/01/10/artsakh-president-on-the-events-in-kazakhstan";
-    private static final List<String> DOCUMENTS = List.of(DAY + ".json", SEED + ".json", SEED + ".comments.json",
-            DAY + ".feed.json", DAY + ".feed.json?limit=2", DAY + ".calendar.json", DAY + ".calendar.2022-01.json",
-            DAY + "/articles.json", DAY + "/articles/2022.json", DAY + "/articles/2022/01.json",
-            DAY + "/articles/2022/01/10.json", DAY + ".rss", DAY + ".atom", DAY + ".feed.jsonfeed",
+    private static final List<String> DOCUMENTS = List.of(
+            DAY + ".json",
+            SEED + ".json",
+            SEED + ".comments.json",
+            DAY + ".feed.json",
+            DAY + ".feed.json?limit=2",
+            DAY + ".calendar.json",
+            DAY + ".calendar.2022-01.json",
+            DAY + "/articles.json",
+            DAY + "/articles/2022.json",
+            DAY + "/articles/2022/01.json",
+            DAY + "/articles/2022/01/10.json",
+            DAY + ".rss",
+            DAY + ".atom",
+            DAY + ".feed.jsonfeed",
             DAY + ".changes.json");
 
     private static SlingInstance sling;
@@ -53,19 +64,30 @@ class HostHeaderIT {
                     new String[] {"GET " + path, "Host: evil.example:" + port},
                     new String[] {"GET " + path, "Host: " + host + ":6666"},
                     new String[] {"GET " + path, "Host: localhost:6666"},
-                    new String[] {"GET " + path, "Host: " + host + ":" + port, "X-Forwarded-Host: evil.example",
-                            "X-Forwarded-Proto: https", "X-Forwarded-Port: 6666"},
-                    new String[] {"GET " + path, "Host: " + host + ":" + port,
-                            "Forwarded: for=1.2.3.4;host=evil.example;proto=https"},
+                    new String[] {
+                        "GET " + path,
+                        "Host: " + host + ":" + port,
+                        "X-Forwarded-Host: evil.example",
+                        "X-Forwarded-Proto: https",
+                        "X-Forwarded-Port: 6666"
+                    },
+                    new String[] {
+                        "GET " + path,
+                        "Host: " + host + ":" + port,
+                        "Forwarded: for=1.2.3.4;host=evil.example;proto=https"
+                    },
                     new String[] {"GET http://evil.example:6666" + path, "Host: evil.example:6666"},
                     new String[] {"GET https://evil.example" + path, "Host: " + host + ":" + port});
             for (String[] request : forgeries) {
                 String answer = send(request);
                 requests++;
                 String status = answer.substring(0, answer.indexOf("\r\n"));
-                assertTrue(status.contains(" 200 ") || status.contains(" 400 "), request[0] + " " + request[1]
-                        + ": " + status);
-                if (answer.contains("evil.example") || answer.contains(":6666") || answer.contains("https://localhost")
+                assertTrue(
+                        status.contains(" 200 ") || status.contains(" 400 "),
+                        request[0] + " " + request[1] + ": " + status);
+                if (answer.contains("evil.example")
+                        || answer.contains(":6666")
+                        || answer.contains("https://localhost")
                         || answer.contains("https://" + host)) {
                     poisoned.add(String.join(" | ", request) + " -> " + status);
                 }

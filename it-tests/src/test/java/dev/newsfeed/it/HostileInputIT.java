@@ -4,7 +4,6 @@ import static dev.newsfeed.it.Expected.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +32,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,30 +56,133 @@ class HostileInputIT {
      * A new seed on every developer's run, so the generator keeps exploring; a fixed one on CI ({@code CI} set), so a
      * submission is judged on requests that were already answered cleanly. {@code -Dhostile.seed=N} replays either.
      */
-    private static final long SEED = Long.getLong("hostile.seed",
-            System.getenv("CI") != null ? 5326416961637L : System.nanoTime());
+    private static final long SEED =
+            Long.getLong("hostile.seed", System.getenv("CI") != null ? 5326416961637L : System.nanoTime());
+
     private static final int THREADS = 6;
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\w./:-])((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\w:/-]|\\.\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\w./:-])((?:\\d{1,3}\\.){3}\\d{1,3})(?![\\w:/-]|\\.\\d)");
 
     private static final String[] ROLES = {"anonymous", "reader", "author", "moderator", "admin"};
-    private static final String[] SELECTORS = {"comments", "comment-form", "delete", "update", "articles", "moderation",
-            "feed", "calendar", "changes", "reindex", "settings", "csrf", "edit", "console", "explain", "search",
-            "model", "infinity", "tidy", "-1", "0", "1", "99999999999", "calendar.2022-01", "calendar.2022-13",
-            "calendar.abc", "calendar.-0001-01", "feed.feed", "comments.comments", "x", "ü", "%2e%2e", "a.b.c.d.e"};
-    private static final String[] EXTENSIONS = {"json", "json", "json", "html", "xml", "txt", "rss", "atom",
-            "jsonfeed", "js", "css", "docview.xml", "sysview.xml", "res", "zip", "", "JSON", "json;x=1", "json%00",
-            "json/suffix", "json/../../etc"};
-    private static final String[] METHODS = {"GET", "GET", "GET", "GET", "HEAD", "POST", "POST", "POST", "PUT",
-            "DELETE", "PATCH", "OPTIONS", "PROPFIND", "TRACE", "MKCOL", "LOCK", "COPY", "MOVE", "FOO"};
-    private static final String[] PARAMS = {"limit", "cursor", "month", "status", "since", "tag", "from", "to",
-            "q", "_charset_", "id", "action", ":operation", "queryType", "statement", "depth"};
-    private static final String[] CONTENT_TYPES = {null, "application/x-www-form-urlencoded",
-            "application/x-www-form-urlencoded; charset=UTF-8", "application/x-www-form-urlencoded; charset=bogus",
-            "application/x-www-form-urlencoded; charset=\"", "application/x-www-form-urlencoded; charset=UTF-7",
-            "application/x-www-form-urlencoded; charset=utf-16", "application/json", "application/json; charset=bogus",
-            "application/json;charset=utf-8", "multipart/form-data", "multipart/form-data; boundary=XyZ",
-            "multipart/form-data; boundary=\"", "text/plain", "text/plain; charset=ü", "application/xml", ";;;",
-            "bogus", "application/x-www-form-urlencoded; charset=", "application/merge-patch+json"};
+    private static final String[] SELECTORS = {
+        "comments",
+        "comment-form",
+        "delete",
+        "update",
+        "articles",
+        "moderation",
+        "feed",
+        "calendar",
+        "changes",
+        "reindex",
+        "settings",
+        "csrf",
+        "edit",
+        "console",
+        "explain",
+        "search",
+        "model",
+        "infinity",
+        "tidy",
+        "-1",
+        "0",
+        "1",
+        "99999999999",
+        "calendar.2022-01",
+        "calendar.2022-13",
+        "calendar.abc",
+        "calendar.-0001-01",
+        "feed.feed",
+        "comments.comments",
+        "x",
+        "ü",
+        "%2e%2e",
+        "a.b.c.d.e"
+    };
+    private static final String[] EXTENSIONS = {
+        "json",
+        "json",
+        "json",
+        "html",
+        "xml",
+        "txt",
+        "rss",
+        "atom",
+        "jsonfeed",
+        "js",
+        "css",
+        "docview.xml",
+        "sysview.xml",
+        "res",
+        "zip",
+        "",
+        "JSON",
+        "json;x=1",
+        "json%00",
+        "json/suffix",
+        "json/../../etc"
+    };
+    private static final String[] METHODS = {
+        "GET",
+        "GET",
+        "GET",
+        "GET",
+        "HEAD",
+        "POST",
+        "POST",
+        "POST",
+        "PUT",
+        "DELETE",
+        "PATCH",
+        "OPTIONS",
+        "PROPFIND",
+        "TRACE",
+        "MKCOL",
+        "LOCK",
+        "COPY",
+        "MOVE",
+        "FOO"
+    };
+    private static final String[] PARAMS = {
+        "limit",
+        "cursor",
+        "month",
+        "status",
+        "since",
+        "tag",
+        "from",
+        "to",
+        "q",
+        "_charset_",
+        "id",
+        "action",
+        ":operation",
+        "queryType",
+        "statement",
+        "depth"
+    };
+    private static final String[] CONTENT_TYPES = {
+        null,
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=UTF-8",
+        "application/x-www-form-urlencoded; charset=bogus",
+        "application/x-www-form-urlencoded; charset=\"",
+        "application/x-www-form-urlencoded; charset=UTF-7",
+        "application/x-www-form-urlencoded; charset=utf-16",
+        "application/json",
+        "application/json; charset=bogus",
+        "application/json;charset=utf-8",
+        "multipart/form-data",
+        "multipart/form-data; boundary=XyZ",
+        "multipart/form-data; boundary=\"",
+        "text/plain",
+        "text/plain; charset=ü",
+        "application/xml",
+        ";;;",
+        "bogus",
+        "application/x-www-form-urlencoded; charset=",
+        "application/merge-patch+json"
+    };
 
     private static SlingInstance sling;
     private static String host;
@@ -91,6 +195,7 @@ class HostileInputIT {
     private static String token;
     /** Category of leak -> text that must never reach anonymous users or readers. */
     private static final Map<String, String> SECRETS = new LinkedHashMap<>();
+
     private static final List<String> NODES = new ArrayList<>();
 
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -108,12 +213,31 @@ class HostileInputIT {
         URI base = URI.create(sling.baseUrl());
         host = base.getHost();
         port = base.getPort();
-        sling.configure(CommentsIT.PID, Map.of("client.burst", "100000", "client.per.minute", "100000",
-                "article.burst", "100000", "article.per.minute", "100000", "min.fill.seconds", "1"));
+        sling.configure(
+                CommentsIT.PID,
+                Map.of(
+                        "client.burst",
+                        "100000",
+                        "client.per.minute",
+                        "100000",
+                        "article.burst",
+                        "100000",
+                        "article.per.minute",
+                        "100000",
+                        "min.fill.seconds",
+                        "1"));
         site = TestSites.create(sling, "hostile");
         // every Newsfeed servlet is active (after a reinstall the guard servlet may answer before the others)
-        Eventually.within(Duration.ofSeconds(60), () -> assertEquals(400, sling.postJsonAs(SlingInstance.AUTHOR,
-                SlingInstance.AUTHOR_PASSWORD, site + ".articles.json", "{}").statusCode()));
+        Eventually.within(
+                Duration.ofSeconds(60),
+                () -> assertEquals(
+                        400,
+                        sling.postJsonAs(
+                                        SlingInstance.AUTHOR,
+                                        SlingInstance.AUTHOR_PASSWORD,
+                                        site + ".articles.json",
+                                        "{}")
+                                .statusCode()));
         String draftWords = "EMBARGOEDDRAFT" + upper();
         String scheduledWords = "EMBARGOEDSCHEDULED" + upper();
         draft = article("Draft " + draftWords, draftWords, null);
@@ -128,19 +252,37 @@ class HostileInputIT {
         Thread.sleep(1100);
         // a second pending comment, so the moderation queue has a next page at limit=1
         String other = "Another pending " + UUID.randomUUID();
-        Eventually.within(Duration.ofSeconds(60), () -> assertEquals(202, CommentsIT.submit(published, Map.of(
-                "author", "Other reader", "email", "other-" + UUID.randomUUID() + "@example.org", "text", other,
-                "token", token)).statusCode()));
+        Eventually.within(
+                Duration.ofSeconds(60),
+                () -> assertEquals(
+                        202,
+                        CommentsIT.submit(
+                                        published,
+                                        Map.of(
+                                                "author",
+                                                "Other reader",
+                                                "email",
+                                                "other-" + UUID.randomUUID() + "@example.org",
+                                                "text",
+                                                other,
+                                                "token",
+                                                token))
+                                .statusCode()));
         String email = "hostile-" + UUID.randomUUID() + "@example.org";
         String text = "PENDINGWORDS" + upper();
-        HttpResponse<String> submitted = CommentsIT.submit(published, Map.of("author", "Hostile reader", "email", email,
-                "text", text, "token", token));
+        HttpResponse<String> submitted = CommentsIT.submit(
+                published, Map.of("author", "Hostile reader", "email", email, "text", text, "token", token));
         assertEquals(202, submitted.statusCode(), submitted.body());
         commentId = json(submitted).path("id").asText();
         SECRETS.put("pending comment email", email);
         SECRETS.put("pending comment text", text);
 
-        for (String path : List.of(site, draft, scheduled, published, "/content/newsfeed/day/drafts/spring-opera-season",
+        for (String path : List.of(
+                site,
+                draft,
+                scheduled,
+                published,
+                "/content/newsfeed/day/drafts/spring-opera-season",
                 "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens")) {
             for (String p = path; p.lastIndexOf('/') > 0; p = p.substring(0, p.lastIndexOf('/'))) {
                 if (!NODES.contains(p)) {
@@ -148,15 +290,34 @@ class HostileInputIT {
                 }
             }
         }
-        NODES.addAll(List.of("", "/var", "/var/newsfeed", "/var/newsfeed/comments", "/var/newsfeed/comments" + site,
-                "/var/newsfeed/comments" + site + "/pending", "/var/newsfeed/comments/content/newsfeed/day",
-                "/var/newsfeed/index", "/home/users", "/apps/newsfeed"));
+        NODES.addAll(List.of(
+                "",
+                "/var",
+                "/var/newsfeed",
+                "/var/newsfeed/comments",
+                "/var/newsfeed/comments" + site,
+                "/var/newsfeed/comments" + site + "/pending",
+                "/var/newsfeed/comments/content/newsfeed/day",
+                "/var/newsfeed/index",
+                "/home/users",
+                "/apps/newsfeed"));
     }
 
     @AfterAll
     static void restore() {
-        sling.configure(CommentsIT.PID, Map.of("client.burst", "5", "client.per.minute", "3", "article.burst", "30",
-                "article.per.minute", "30", "min.fill.seconds", "3"));
+        sling.configure(
+                CommentsIT.PID,
+                Map.of(
+                        "client.burst",
+                        "5",
+                        "client.per.minute",
+                        "3",
+                        "article.burst",
+                        "30",
+                        "article.per.minute",
+                        "30",
+                        "min.fill.seconds",
+                        "3"));
     }
 
     @Test
@@ -186,15 +347,30 @@ class HostileInputIT {
         lost.forEach(l -> finding("lost: " + l, l));
 
         StringBuilder report = new StringBuilder();
-        report.append("HostileInputIT: ").append(total.get()).append(" requests in ").append(seconds)
-                .append(" s (seed ").append(SEED).append(")\n  status codes: ").append(new TreeMap<>(statuses))
-                .append("\n  roles: ").append(new TreeMap<>(roles))
-                .append("\n  methods: ").append(new TreeMap<>(methods))
-                .append("\n  probed (family: requests): ").append(new TreeMap<>(families))
-                .append("\n  slowest: ").append(slowest)
-                .append("\n  findings: ").append(findings.isEmpty() ? "none" : "");
-        new TreeMap<>(findings).forEach((category, count) -> report.append("\n    ").append(category).append(": ")
-                .append(count).append("  e.g. ").append(examples.get(category)));
+        report.append("HostileInputIT: ")
+                .append(total.get())
+                .append(" requests in ")
+                .append(seconds)
+                .append(" s (seed ")
+                .append(SEED)
+                .append(")\n  status codes: ")
+                .append(new TreeMap<>(statuses))
+                .append("\n  roles: ")
+                .append(new TreeMap<>(roles))
+                .append("\n  methods: ")
+                .append(new TreeMap<>(methods))
+                .append("\n  probed (family: requests): ")
+                .append(new TreeMap<>(families))
+                .append("\n  slowest: ")
+                .append(slowest)
+                .append("\n  findings: ")
+                .append(findings.isEmpty() ? "none" : "");
+        new TreeMap<>(findings).forEach((category, count) -> report.append("\n    ")
+                .append(category)
+                .append(": ")
+                .append(count)
+                .append("  e.g. ")
+                .append(examples.get(category)));
         System.out.println(report);
         assertTrue(total.get() >= 10_000 || GENERATED < 10_000, "fewer than 10,000 requests");
         assertTrue(findings.isEmpty(), report.toString());
@@ -202,11 +378,19 @@ class HostileInputIT {
 
     @Test
     void aCharsetTheServerDoesNotKnowIsA415ProblemOnEveryPath() {
-        for (String path : List.of(published + ".comments.json", site + ".moderation.json", "/content/x",
-                "/system/console/bundles", "/j_security_check", "/server/default/jcr:root/content")) {
+        for (String path : List.of(
+                published + ".comments.json",
+                site + ".moderation.json",
+                "/content/x",
+                "/system/console/bundles",
+                "/j_security_check",
+                "/server/default/jcr:root/content")) {
             for (String charset : List.of("bogus", "\"", "UTF-7")) {
-                HttpResponse<String> answer = sling.post(path, Map.of("author", "A", "text", "x"),
-                        "Content-Type", "application/x-www-form-urlencoded; charset=" + charset);
+                HttpResponse<String> answer = sling.post(
+                        path,
+                        Map.of("author", "A", "text", "x"),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded; charset=" + charset);
                 Problems.assertProblem(answer, 415);
             }
         }
@@ -216,17 +400,20 @@ class HostileInputIT {
     @Test
     void aFormTooLargeForTheContainerIsA413ProblemOutsideSling() throws IOException {
         String big = "x=" + "y".repeat(300_000);
-        for (String path : List.of("/server/default/jcr:root" + scheduled, "/dav/default" + site,
-                "/system/console/bundles")) {
+        for (String path :
+                List.of("/server/default/jcr:root" + scheduled, "/dav/default" + site, "/system/console/bundles")) {
             for (String role : List.of("reader", "admin")) {
-                Answer answer = send(new Probe("form", role, "POST", path, Map.of(),
-                        "application/x-www-form-urlencoded; charset=UTF-8", big));
+                Answer answer = send(new Probe(
+                        "form", role, "POST", path, Map.of(), "application/x-www-form-urlencoded; charset=UTF-8", big));
                 assertEquals(413, answer.status(), role + " POST " + path + " -> " + answer.head());
                 assertTrue(answer.head().toLowerCase(Locale.ROOT).contains("application/problem+json"), answer.head());
             }
         }
-        HttpResponse<String> sling = HostileInputIT.sling.postAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                site + ".articles.json", Map.of("title", "Long", "body", "<p>" + "w ".repeat(150_000) + "</p>"));
+        HttpResponse<String> sling = HostileInputIT.sling.postAs(
+                SlingInstance.AUTHOR,
+                SlingInstance.AUTHOR_PASSWORD,
+                site + ".articles.json",
+                Map.of("title", "Long", "body", "<p>" + "w ".repeat(150_000) + "</p>"));
         assertEquals(201, sling.statusCode(), "a long article posted as a form still reaches Sling");
     }
 
@@ -238,9 +425,17 @@ class HostileInputIT {
         assertTrue(next.contains("cursor="), first.toString());
         String cursor = next.substring(next.indexOf("cursor=") + 7).split("&")[0];
         URI nextUri = URI.create(next);
-        assertEquals(200, CommentsIT.moderator(nextUri.getRawPath() + "?" + nextUri.getRawQuery()).statusCode());
-        for (String bad : List.of("0", "1234567", "20991231", cursor.substring(0, cursor.length() - 2),
-                edited(cursor), commentId,
+        assertEquals(
+                200,
+                CommentsIT.moderator(nextUri.getRawPath() + "?" + nextUri.getRawQuery())
+                        .statusCode());
+        for (String bad : List.of(
+                "0",
+                "1234567",
+                "20991231",
+                cursor.substring(0, cursor.length() - 2),
+                edited(cursor),
+                commentId,
                 "x".repeat(300))) {
             JsonNode problem = Problems.assertProblem(CommentsIT.moderator(queue + "&cursor=" + enc(bad)), 400);
             assertEquals("cursor", problem.at("/errors/0/field").asText(), bad);
@@ -261,23 +456,26 @@ class HostileInputIT {
     @Test
     void ourSelectorsOnMissingOrForeignResourcesCreateNothing() {
         String day = site + "/articles/2022/01/10";
-        for (String selector : List.of("delete", "update", "comments", "moderation", "articles", "settings",
-                "reindex", "edit")) {
+        for (String selector :
+                List.of("delete", "update", "comments", "moderation", "articles", "settings", "reindex", "edit")) {
             String missing = day + "/no-such-slug." + selector + ".json";
             HttpResponse<String> written = sling.postJsonAsAuthor(missing, Map.of("title", "x"));
             Problems.assertProblem(written, 404);
-            Problems.assertProblem(sling.postAsAdmin("/content/newsfeed." + selector + ".json",
-                    Map.of("jcr:title", "x")), 404);
+            Problems.assertProblem(
+                    sling.postAsAdmin("/content/newsfeed." + selector + ".json", Map.of("jcr:title", "x")), 404);
             Problems.assertProblem(sling.getAsAdmin("/content." + selector + ".json"), 404);
             // no node named no-such-slug.<selector>.json was created (it would render with Sling's .tidy.json)
-            assertEquals(404, sling.getAsAdmin(day + "/no-such-slug." + selector + ".json.tidy.json").statusCode(),
+            assertEquals(
+                    404,
+                    sling.getAsAdmin(day + "/no-such-slug." + selector + ".json.tidy.json")
+                            .statusCode(),
                     selector);
         }
         String folder = sling.getAsAdmin("/content/newsfeed.json").body();
         assertTrue(!folder.contains("\"jcr:title\":\"x\""), "the POST servlet wrote to /content/newsfeed: " + folder);
         // a wrong method on a real endpoint is a 405 naming the right ones
-        HttpResponse<String> wrong = sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                published + ".delete.json");
+        HttpResponse<String> wrong =
+                sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, published + ".delete.json");
         Problems.assertProblem(wrong, 405);
         assertEquals("POST", wrong.headers().firstValue("Allow").orElse(""));
         // and the real endpoints still answer
@@ -288,9 +486,27 @@ class HostileInputIT {
     /** Sling's own renderings, DavEx, WebDAV, Composum and the query servlet on the test and sample content. */
     private static List<Probe> slingProbes() {
         List<Probe> probes = new ArrayList<>();
-        String[] renderings = {".json", ".infinity.json", ".tidy.json", ".tidy.infinity.json", ".-1.json", ".1.json",
-                ".5.json", ".harray.json", ".xml", ".docview.xml", ".sysview.xml", ".txt", ".html", ".res", "",
-                "/jcr:content.json", ".feed.json", ".comments.json", ".edit.json"};
+        String[] renderings = {
+            ".json",
+            ".infinity.json",
+            ".tidy.json",
+            ".tidy.infinity.json",
+            ".-1.json",
+            ".1.json",
+            ".5.json",
+            ".harray.json",
+            ".xml",
+            ".docview.xml",
+            ".sysview.xml",
+            ".txt",
+            ".html",
+            ".res",
+            "",
+            "/jcr:content.json",
+            ".feed.json",
+            ".comments.json",
+            ".edit.json"
+        };
         for (String role : new String[] {"anonymous", "reader", "admin"}) {
             for (String node : NODES) {
                 String n = node.isEmpty() ? "/" : node;
@@ -299,45 +515,81 @@ class HostileInputIT {
                         probes.add(new Probe("sling " + r, role, "GET", node + r, Map.of(), null, null));
                     }
                 }
-                probes.add(new Probe("davex GET", role, "GET", "/server/default/jcr:root" + node, Map.of(), null,
-                        null));
-                probes.add(new Probe("davex GET", role, "GET", "/server/default/jcr:root" + node + "/", Map.of(),
-                        null, null));
-                probes.add(new Probe("davex GET", role, "GET", "/server/crx.default/jcr:root" + node, Map.of(), null,
-                        null));
-                for (String depth : node.split("/").length > 4 ? new String[] {"0", "1", "infinity"}
-                        : new String[] {"0", "1"}) {
-                    probes.add(new Probe("davex PROPFIND", role, "PROPFIND", "/server/default/jcr:root" + n,
-                            Map.of("Depth", depth), null, null));
-                    probes.add(new Probe("webdav PROPFIND", role, "PROPFIND", "/dav/default" + n,
-                            Map.of("Depth", depth), null, null));
+                probes.add(
+                        new Probe("davex GET", role, "GET", "/server/default/jcr:root" + node, Map.of(), null, null));
+                probes.add(new Probe(
+                        "davex GET", role, "GET", "/server/default/jcr:root" + node + "/", Map.of(), null, null));
+                probes.add(new Probe(
+                        "davex GET", role, "GET", "/server/crx.default/jcr:root" + node, Map.of(), null, null));
+                for (String depth :
+                        node.split("/").length > 4 ? new String[] {"0", "1", "infinity"} : new String[] {"0", "1"}) {
+                    probes.add(new Probe(
+                            "davex PROPFIND",
+                            role,
+                            "PROPFIND",
+                            "/server/default/jcr:root" + n,
+                            Map.of("Depth", depth),
+                            null,
+                            null));
+                    probes.add(new Probe(
+                            "webdav PROPFIND",
+                            role,
+                            "PROPFIND",
+                            "/dav/default" + n,
+                            Map.of("Depth", depth),
+                            null,
+                            null));
                 }
-                probes.add(new Probe("davex REPORT", role, "REPORT", "/server/default/jcr:root" + n, Map.of("Depth",
-                        "1"), "application/xml", "<?xml version=\"1.0\"?><D:version-tree xmlns:D=\"DAV:\"/>"));
+                probes.add(new Probe(
+                        "davex REPORT",
+                        role,
+                        "REPORT",
+                        "/server/default/jcr:root" + n,
+                        Map.of("Depth", "1"),
+                        "application/xml",
+                        "<?xml version=\"1.0\"?><D:version-tree xmlns:D=\"DAV:\"/>"));
                 probes.add(new Probe("webdav GET", role, "GET", "/dav/default" + n, Map.of(), null, null));
                 if (role.equals("admin") && node.split("/").length < 3) {
                     continue; // Composum's listing of the whole root as admin takes half a minute and proves nothing
                 }
                 probes.add(new Probe("composum", role, "GET", "/bin/browser.html" + node, Map.of(), null, null));
-                probes.add(new Probe("composum", role, "GET", "/bin/cpm/nodes/node.tree.json" + node, Map.of(), null,
-                        null));
-                probes.add(new Probe("composum", role, "GET", "/bin/cpm/nodes/node.json" + node, Map.of(), null,
-                        null));
-                probes.add(new Probe("composum", role, "GET", "/bin/cpm/nodes/source.xml" + node, Map.of(), null,
-                        null));
+                probes.add(new Probe(
+                        "composum", role, "GET", "/bin/cpm/nodes/node.tree.json" + node, Map.of(), null, null));
+                probes.add(new Probe("composum", role, "GET", "/bin/cpm/nodes/node.json" + node, Map.of(), null, null));
+                probes.add(
+                        new Probe("composum", role, "GET", "/bin/cpm/nodes/source.xml" + node, Map.of(), null, null));
             }
             for (String secret : new String[] {"EMBARGOED", "PENDINGWORDS", "hostile-", "Time capsule", "Opera"}) {
                 String xpath = "/jcr:root/content//*[jcr:contains(., '" + secret + "')]";
                 String sql = "SELECT * FROM [nt:base] WHERE CONTAINS(*, '" + secret + "')";
-                probes.add(new Probe("query servlet", role, "GET", "/content.query.json?queryType=xpath&statement="
-                        + enc(xpath), Map.of(), null, null));
-                probes.add(new Probe("query servlet", role, "GET", "/.query.json?queryType=JCR-SQL2&statement="
-                        + enc(sql), Map.of(), null, null));
-                probes.add(new Probe("query servlet", role, "GET", "/var.query.json?queryType=xpath&statement="
-                        + enc("/jcr:root/var//*[jcr:contains(., '" + secret + "')]"), Map.of(), null, null));
+                probes.add(new Probe(
+                        "query servlet",
+                        role,
+                        "GET",
+                        "/content.query.json?queryType=xpath&statement=" + enc(xpath),
+                        Map.of(),
+                        null,
+                        null));
+                probes.add(new Probe(
+                        "query servlet",
+                        role,
+                        "GET",
+                        "/.query.json?queryType=JCR-SQL2&statement=" + enc(sql),
+                        Map.of(),
+                        null,
+                        null));
+                probes.add(new Probe(
+                        "query servlet",
+                        role,
+                        "GET",
+                        "/var.query.json?queryType=xpath&statement="
+                                + enc("/jcr:root/var//*[jcr:contains(., '" + secret + "')]"),
+                        Map.of(),
+                        null,
+                        null));
             }
-            probes.add(new Probe("sling login", role, "GET", "/system/sling/info.sessionInfo.json", Map.of(), null,
-                    null));
+            probes.add(
+                    new Probe("sling login", role, "GET", "/system/sling/info.sessionInfo.json", Map.of(), null, null));
             probes.add(new Probe("sling", role, "GET", "/content.infinity.json", Map.of(), null, null));
         }
         return probes;
@@ -346,15 +598,37 @@ class HostileInputIT {
     private Probe generate(Random random) {
         String role = pick(random, ROLES);
         boolean privileged = !role.equals("anonymous") && !role.equals("reader");
-        String base = pick(random, new String[] {site, site, published, published, draft, scheduled,
-                site + "/articles", site + "/articles/2022", site + "/articles/2022/01/10", site + "/drafts",
-                site + "/articles/2022/01/10/no-such-slug", "/content/newsfeed/day",
-                "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens",
-                "/content/newsfeed/day/drafts/spring-opera-season", "/content", "/content/newsfeed",
-                "/no/such/path", "/content/newsfeed/../newsfeed/" + site.substring(site.lastIndexOf('/') + 1),
-                site + "/%2e%2e/%2e%2e/var", site + "/..;/..;/var", "/content//newsfeed", site + "%00",
-                site + "/articles/%2F2022", site + ";jsessionid=1", "/var/newsfeed/comments" + site,
-                "/apps/newsfeed", "/server/default/jcr:root" + scheduled, "/dav/default" + site, "/bin/browser.html"});
+        String base = pick(random, new String[] {
+            site,
+            site,
+            published,
+            published,
+            draft,
+            scheduled,
+            site + "/articles",
+            site + "/articles/2022",
+            site + "/articles/2022/01/10",
+            site + "/drafts",
+            site + "/articles/2022/01/10/no-such-slug",
+            "/content/newsfeed/day",
+            "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens",
+            "/content/newsfeed/day/drafts/spring-opera-season",
+            "/content",
+            "/content/newsfeed",
+            "/no/such/path",
+            "/content/newsfeed/../newsfeed/" + site.substring(site.lastIndexOf('/') + 1),
+            site + "/%2e%2e/%2e%2e/var",
+            site + "/..;/..;/var",
+            "/content//newsfeed",
+            site + "%00",
+            site + "/articles/%2F2022",
+            site + ";jsessionid=1",
+            "/var/newsfeed/comments" + site,
+            "/apps/newsfeed",
+            "/server/default/jcr:root" + scheduled,
+            "/dav/default" + site,
+            "/bin/browser.html"
+        });
         String method = pick(random, METHODS);
         String selector = random.nextInt(4) == 0 ? null : pick(random, SELECTORS);
         String extension = pick(random, EXTENSIONS);
@@ -362,12 +636,24 @@ class HostileInputIT {
         if (privileged && writes) {
             // signed-in writers may change things: keep their writes on Newsfeed endpoints of the test site, never
             // deleting, never through Sling's POST servlet, WebDAV or DavEx, so that the content under test stays
-            if (selector == null || !List.of("comments", "update", "articles", "moderation", "settings", "edit",
-                    "feed", "calendar", "csrf", "comment-form").contains(selector)) {
+            if (selector == null
+                    || !List.of(
+                                    "comments",
+                                    "update",
+                                    "articles",
+                                    "moderation",
+                                    "settings",
+                                    "edit",
+                                    "feed",
+                                    "calendar",
+                                    "csrf",
+                                    "comment-form")
+                            .contains(selector)) {
                 selector = "comments";
             }
             base = selector.equals("update") || selector.equals("comments") || selector.equals("edit")
-                    ? (random.nextBoolean() ? published : site + "/articles/2022/01/10/no-such-slug") : site;
+                    ? (random.nextBoolean() ? published : site + "/articles/2022/01/10/no-such-slug")
+                    : site;
             extension = "json";
         }
         StringBuilder path = new StringBuilder(base);
@@ -380,13 +666,17 @@ class HostileInputIT {
                 path.append('.').append(extension.isEmpty() ? "json" : extension);
             }
             if (random.nextInt(8) == 0 && !(privileged && writes)) {
-                path.append(pick(random, new String[] {"/suffix", "/../../../etc/passwd", "/a.json", "/" + "x".repeat(
-                        3000), "/%00", "/ü"}));
+                path.append(pick(random, new String[] {
+                    "/suffix", "/../../../etc/passwd", "/a.json", "/" + "x".repeat(3000), "/%00", "/ü"
+                }));
             }
         }
         int params = random.nextInt(4);
         for (int i = 0; i < params; i++) {
-            path.append(i == 0 ? '?' : '&').append(pick(random, PARAMS)).append('=').append(enc(value(random)));
+            path.append(i == 0 ? '?' : '&')
+                    .append(pick(random, PARAMS))
+                    .append('=')
+                    .append(enc(value(random)));
         }
         if (params > 0 && random.nextInt(10) == 0) {
             path.append("&%zz=%").append(random.nextBoolean() ? "x" : "");
@@ -395,24 +685,29 @@ class HostileInputIT {
         int extra = random.nextInt(3);
         for (int i = 0; i < extra; i++) {
             switch (random.nextInt(12)) {
-                case 0 -> headers.put("Host", pick(random, new String[] {"evil.example", "", "a b", "evil.example:99999",
-                        "[::1", "x".repeat(300)}));
+                case 0 -> headers.put("Host", pick(random, new String[] {
+                    "evil.example", "", "a b", "evil.example:99999", "[::1", "x".repeat(300)
+                }));
                 case 1 -> headers.put("X-Forwarded-Host", "evil.example");
-                case 2 -> headers.put("Forwarded", pick(random, new String[] {"host=evil.example;proto=https",
-                        "for=\"[::1\"", "garbage=;;;"}));
-                case 3 -> headers.put("X-Forwarded-For", pick(random, new String[] {"198.51.100.7", "garbage",
-                        "1.2.3.4, 5.6.7.8"}));
-                case 4 -> headers.put("If-None-Match", pick(random, new String[] {"*", "\"x\"", "W/", "\"" + "a"
-                        .repeat(2000), ""}));
-                case 5 -> headers.put("If-Modified-Since", pick(random, new String[] {"yesterday",
-                        "Thu, 01 Jan 1970 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "-1"}));
-                case 6 -> headers.put("Range", pick(random, new String[] {"bytes=0-0", "bytes=-1", "bytes=x-y",
-                        "bytes=99999999999999999999-"}));
-                case 7 -> headers.put("Accept", pick(random, new String[] {"*/*", "application/xml", "text/html;q=x",
-                        "ü"}));
+                case 2 -> headers.put(
+                        "Forwarded",
+                        pick(random, new String[] {"host=evil.example;proto=https", "for=\"[::1\"", "garbage=;;;"}));
+                case 3 -> headers.put(
+                        "X-Forwarded-For", pick(random, new String[] {"198.51.100.7", "garbage", "1.2.3.4, 5.6.7.8"}));
+                case 4 -> headers.put(
+                        "If-None-Match", pick(random, new String[] {"*", "\"x\"", "W/", "\"" + "a".repeat(2000), ""}));
+                case 5 -> headers.put("If-Modified-Since", pick(random, new String[] {
+                    "yesterday", "Thu, 01 Jan 1970 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "-1"
+                }));
+                case 6 -> headers.put("Range", pick(random, new String[] {
+                    "bytes=0-0", "bytes=-1", "bytes=x-y", "bytes=99999999999999999999-"
+                }));
+                case 7 -> headers.put(
+                        "Accept", pick(random, new String[] {"*/*", "application/xml", "text/html;q=x", "ü"}));
                 case 8 -> headers.put("Origin", pick(random, new String[] {"http://evil.example", "null", "ü"}));
-                case 9 -> headers.put("Cookie", pick(random, new String[] {"sling.formauth=garbage",
-                        "sling.formauth=\"", "JSESSIONID=x; x"}));
+                case 9 -> headers.put(
+                        "Cookie",
+                        pick(random, new String[] {"sling.formauth=garbage", "sling.formauth=\"", "JSESSIONID=x; x"}));
                 case 10 -> headers.put("X-Newsfeed-CSRF", pick(random, new String[] {"garbage", "1.1.x", ""}));
                 default -> headers.put("Accept-Language", pick(random, new String[] {"hy-AM", "xx-ü", "*;q=2"}));
             }
@@ -423,7 +718,8 @@ class HostileInputIT {
             contentType = pick(random, CONTENT_TYPES);
             body = body(random, contentType);
         }
-        String family = slingPath ? base.substring(0, base.indexOf('/', 1))
+        String family = slingPath
+                ? base.substring(0, base.indexOf('/', 1))
                 : selector == null ? "(no selector)" : "." + selector.split("\\.")[0];
         return new Probe("generated " + family, role, method, path.toString(), headers, contentType, body);
     }
@@ -453,16 +749,16 @@ class HostileInputIT {
         return switch (random.nextInt(10)) {
             case 0 -> "";
             case 1 -> "author=A&email=a%40example.org&text=" + enc(value(random)) + "&token=" + token;
-            case 2 -> "{\"author\":\"A\",\"email\":\"a@example.org\",\"text\":\"" + value(random).replace("\"", "")
-                    .replace("\\", "") + "\",\"title\":\"t\",\"published\":\"" + value(random).replace("\"", "")
-                    .replace("\\", "") + "\"}";
+            case 2 -> "{\"author\":\"A\",\"email\":\"a@example.org\",\"text\":\""
+                    + value(random).replace("\"", "").replace("\\", "") + "\",\"title\":\"t\",\"published\":\""
+                    + value(random).replace("\"", "").replace("\\", "") + "\"}";
             case 3 -> "{\"broken\": [1, 2";
             case 4 -> "[".repeat(random.nextBoolean() ? 100 : 5_000);
             case 5 -> "--XyZ\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nhello\r\n--XyZ";
             case 6 -> "x".repeat(random.nextBoolean() ? 100_000 : 1_200_000);
-            case 7 -> "id=" + enc(value(random)) + "&action=" + pick(random, new String[] {"approve", "spam", "x",
-                    ""});
-            case 8 -> random.nextBoolean() ? "\u0000\u0001\uFFFD" + value(random)
+            case 7 -> "id=" + enc(value(random)) + "&action=" + pick(random, new String[] {"approve", "spam", "x", ""});
+            case 8 -> random.nextBoolean()
+                    ? "\u0000\u0001\uFFFD" + value(random)
                     : "author=A&email=a%40example.org&text=x&token=" + enc(value(random));
             default -> "{\"limit\": " + value(random).replace("\"", "") + ", \"nested\": {\"a\": [null, true, 1e999]}}";
         };
@@ -479,8 +775,9 @@ class HostileInputIT {
         long millis = (System.nanoTime() - start) / 1_000_000;
         synchronized (slowest) {
             slowest.add(millis + " ms " + probe.role() + " " + probe.method() + " " + shorten(probe.path()));
-            slowest.sort(java.util.Comparator.comparingLong((String x) -> Long.parseLong(x.substring(0,
-                    x.indexOf(' ')))).reversed());
+            slowest.sort(
+                    java.util.Comparator.comparingLong((String x) -> Long.parseLong(x.substring(0, x.indexOf(' '))))
+                            .reversed());
             if (slowest.size() > 5) {
                 slowest.remove(5);
             }
@@ -493,7 +790,8 @@ class HostileInputIT {
         String where = probe.role() + " " + probe.method() + " " + shorten(probe.path())
                 + (probe.contentType() == null ? "" : " [" + probe.contentType() + "]");
         if (answer.status() >= 500 || answer.status() < 0) {
-            finding((answer.status() < 0 ? "no answer" : "5xx") + " (" + probe.family() + " " + probe.method() + ")",
+            finding(
+                    (answer.status() < 0 ? "no answer" : "5xx") + " (" + probe.family() + " " + probe.method() + ")",
                     where + " -> " + answer.status());
         }
         if (probe.role().equals("anonymous") || probe.role().equals("reader")) {
@@ -505,7 +803,8 @@ class HostileInputIT {
             }
             Matcher ip = IPV4.matcher(answer.body());
             while (ip.find()) {
-                if (!probe.path().contains(ip.group(1)) && !ip.group(1).equals(host)
+                if (!probe.path().contains(ip.group(1))
+                        && !ip.group(1).equals(host)
                         && !probe.headers().toString().contains(ip.group(1))) {
                     finding("leak: IP address via " + probe.family(), where + " -> " + ip.group(1));
                     break;
@@ -519,8 +818,8 @@ class HostileInputIT {
 
     private void finding(String category, String example) {
         findings.computeIfAbsent(category, c -> new AtomicLong()).incrementAndGet();
-        List<String> list = examples.computeIfAbsent(category, c -> java.util.Collections.synchronizedList(
-                new ArrayList<>()));
+        List<String> list =
+                examples.computeIfAbsent(category, c -> java.util.Collections.synchronizedList(new ArrayList<>()));
         if (list.size() < 3) {
             list.add(example);
         }
@@ -544,8 +843,11 @@ class HostileInputIT {
         String next = site + ".moderation.json?status=pending&limit=100";
         boolean found = false;
         for (int page = 0; next != null && page < 200 && !found; page++) {
-            HttpResponse<String> queue = CommentsIT.moderator(next.startsWith("http")
-                    ? URI.create(next).getRawPath() + "?" + URI.create(next).getRawQuery() : next);
+            HttpResponse<String> queue = CommentsIT.moderator(
+                    next.startsWith("http")
+                            ? URI.create(next).getRawPath() + "?"
+                                    + URI.create(next).getRawQuery()
+                            : next);
             if (queue.statusCode() != 200) {
                 lost.add("the moderation queue answers " + queue.statusCode());
                 break;
@@ -565,8 +867,14 @@ class HostileInputIT {
 
     // --- a raw HTTP/1.1 client: any method, target, header and body, as a hostile client sends them ---
 
-    private record Probe(String family, String role, String method, String path, Map<String, String> headers,
-            String contentType, String body) {}
+    private record Probe(
+            String family,
+            String role,
+            String method,
+            String path,
+            Map<String, String> headers,
+            String contentType,
+            String body) {}
 
     private record Answer(int status, String head, String body) {}
 
@@ -576,22 +884,28 @@ class HostileInputIT {
             socket.setSoTimeout(60_000);
             byte[] body = probe.body() == null ? null : probe.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder();
-            head.append(probe.method()).append(' ').append(probe.path().isEmpty() ? "/" : probe.path())
+            head.append(probe.method())
+                    .append(' ')
+                    .append(probe.path().isEmpty() ? "/" : probe.path())
                     .append(" HTTP/1.1\r\n");
             if (!probe.headers().containsKey("Host")) {
                 head.append("Host: ").append(host).append(':').append(port).append("\r\n");
             }
-            probe.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            String credentials = switch (probe.role()) {
-                case "reader" -> SlingInstance.READER + ":" + SlingInstance.READER_PASSWORD;
-                case "author" -> SlingInstance.AUTHOR + ":" + SlingInstance.AUTHOR_PASSWORD;
-                case "moderator" -> SlingInstance.MODERATOR + ":" + SlingInstance.MODERATOR_PASSWORD;
-                case "admin" -> "admin:admin";
-                default -> null;
-            };
+            probe.headers()
+                    .forEach((name, value) ->
+                            head.append(name).append(": ").append(value).append("\r\n"));
+            String credentials =
+                    switch (probe.role()) {
+                        case "reader" -> SlingInstance.READER + ":" + SlingInstance.READER_PASSWORD;
+                        case "author" -> SlingInstance.AUTHOR + ":" + SlingInstance.AUTHOR_PASSWORD;
+                        case "moderator" -> SlingInstance.MODERATOR + ":" + SlingInstance.MODERATOR_PASSWORD;
+                        case "admin" -> "admin:admin";
+                        default -> null;
+                    };
             if (credentials != null) {
-                head.append("Authorization: Basic ").append(Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+                head.append("Authorization: Basic ")
+                        .append(Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                        .append("\r\n");
             }
             if (probe.contentType() != null) {
                 head.append("Content-Type: ").append(probe.contentType()).append("\r\n");

@@ -31,6 +31,7 @@ class KillRecoveryIT {
     private static final SlingProcess process = new SlingProcess("kill-recovery");
     /** The bound docs/api.md gives ("Counts that heal"), plus slack for a loaded build machine. */
     private static final java.time.Duration COUNTS_EXACT = java.time.Duration.ofSeconds(90);
+
     private static final String SITE = "/content/newsfeed/day";
 
     @AfterAll
@@ -42,10 +43,24 @@ class KillRecoveryIT {
     void keepsEveryAcceptedCommentThroughAKill() throws Exception {
         process.start();
         SlingInstance sling = SlingInstance.prepare(process.baseUrl());
-        sling.configure(CommentsIT.PID, Map.of("client.burst", "100000", "client.per.minute", "100000",
-                "article.burst", "100000", "article.per.minute", "100000", "min.fill.seconds", "0",
-                // checked and settled sooner than by default, so the hand deletion below is repaired quickly
-                "counts.check.seconds", "5", "counts.settle.seconds", "10"));
+        sling.configure(
+                CommentsIT.PID,
+                Map.of(
+                        "client.burst",
+                        "100000",
+                        "client.per.minute",
+                        "100000",
+                        "article.burst",
+                        "100000",
+                        "article.per.minute",
+                        "100000",
+                        "min.fill.seconds",
+                        "0",
+                        // checked and settled sooner than by default, so the hand deletion below is repaired quickly
+                        "counts.check.seconds",
+                        "5",
+                        "counts.settle.seconds",
+                        "10"));
         String article = "/content/newsfeed/day/articles/2022/01/10/artsakh-president-on-the-events-in-kazakhstan";
         Thread.sleep(1000);
         String[] token = new String[1];
@@ -68,8 +83,8 @@ class KillRecoveryIT {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     String id = toApprove.take();
-                    HttpResponse<String> r = sling.postAsAdmin(SITE + ".moderation.json",
-                            Map.of("id", id, "action", "approve"));
+                    HttpResponse<String> r =
+                            sling.postAsAdmin(SITE + ".moderation.json", Map.of("id", id, "action", "approve"));
                     if (r.statusCode() == 200) {
                         approvedBeforeKill.incrementAndGet();
                         approvedAnswered.add(id);
@@ -88,8 +103,17 @@ class KillRecoveryIT {
                 while (!Thread.currentThread().isInterrupted()) {
                     int n = sent.incrementAndGet();
                     try {
-                        HttpResponse<String> r = sling.post(article + ".comments.json", Map.of("author", "Load " + n,
-                                "email", "load" + n + "@example.am", "text", "Survives a kill " + n, "token", token[0]));
+                        HttpResponse<String> r = sling.post(
+                                article + ".comments.json",
+                                Map.of(
+                                        "author",
+                                        "Load " + n,
+                                        "email",
+                                        "load" + n + "@example.am",
+                                        "text",
+                                        "Survives a kill " + n,
+                                        "token",
+                                        token[0]));
                         if (r.statusCode() == 202) {
                             String id = json(r).path("id").asText();
                             accepted.add(id);
@@ -127,10 +151,13 @@ class KillRecoveryIT {
             approved.clear();
             pending.addAll(queue(again, "pending"));
             approved.addAll(queue(again, "approved"));
-            List<String> missing = answered.stream().filter(id -> !pending.contains(id) && !approved.contains(id))
+            List<String> missing = answered.stream()
+                    .filter(id -> !pending.contains(id) && !approved.contains(id))
                     .toList();
             assertEquals(List.of(), missing, "answered 202 before the kill but missing after the restart");
-            List<String> unapproved = approvedAnswered.stream().filter(id -> !approved.contains(id)).toList();
+            List<String> unapproved = approvedAnswered.stream()
+                    .filter(id -> !approved.contains(id))
+                    .toList();
             assertEquals(List.of(), unapproved, "approval answered 200 before the kill but lost after the restart");
         });
         // counts: exact within the bound, measured from the moment Newsfeed answered again
@@ -153,25 +180,31 @@ class KillRecoveryIT {
         double exactAfter = (System.nanoTime() - ready) / 1e9;
         System.out.println("KillRecoveryIT: " + answered.size() + " comments answered 202 before SIGKILL, all "
                 + "present after restart; " + sent.get() + " sent; " + approvedBeforeKill.get() + " approvals answered"
-                + " 200 before the kill, all approved after; " + pending.size() + " pending and " + approved.size() + " approved after;"
+                + " 200 before the kill, all approved after; " + pending.size() + " pending and " + approved.size()
+                + " approved after;"
                 + " server errors " + serverErrors.size());
-        System.out.printf("KillRecoveryIT: counts exact %.1f s after Newsfeed answered again (%.1f s after the"
-                + " restart began); observed: %s%n", exactAfter, (System.nanoTime() - restarting) / 1e9, drift);
+        System.out.printf(
+                "KillRecoveryIT: counts exact %.1f s after Newsfeed answered again (%.1f s after the"
+                        + " restart began); observed: %s%n",
+                exactAfter, (System.nanoTime() - restarting) / 1e9, drift);
         assertEquals(List.of(), serverErrors);
 
         // a pending comment deleted by hand (Sling's POST servlet): its shard still counts it until the keeper repairs
         String victim = pending.iterator().next();
         String path = SITE.replace("/content", "/var/newsfeed/comments/content") + "/pending/" + victim.substring(0, 4)
                 + "/" + victim.substring(4, 6) + "/" + victim.substring(6, 8) + "/" + victim;
-        assertEquals(200, again.postAsAdmin(path, Map.of(":operation", "delete")).statusCode());
+        assertEquals(
+                200, again.postAsAdmin(path, Map.of(":operation", "delete")).statusCode());
         long deleted = System.nanoTime();
         long before = counts(again, article).pending;
         Eventually.within(java.time.Duration.ofSeconds(60), () -> {
             assertEquals(pending.size() - 1, queue(again, "pending").size());
             assertEquals(pending.size() - 1, counts(again, article).pending);
         });
-        System.out.printf("KillRecoveryIT: a pending comment deleted by hand: count %d right after, exact %.1f s later"
-                + " (check every 5 s, settle 10 s)%n", before, (System.nanoTime() - deleted) / 1e9);
+        System.out.printf(
+                "KillRecoveryIT: a pending comment deleted by hand: count %d right after, exact %.1f s later"
+                        + " (check every 5 s, settle 10 s)%n",
+                before, (System.nanoTime() - deleted) / 1e9);
     }
 
     private record JsonCounts(long pending, long approved, long article, long listed, long shown) {}
@@ -184,7 +217,8 @@ class KillRecoveryIT {
             HttpResponse<String> page = sling.getAsAdmin(next.replace(sling.baseUrl(), ""));
             assertEquals(200, page.statusCode(), page.body());
             json(page).path("items").forEach(i -> ids.add(i.path("id").asText()));
-            next = json(page).path("next").isNull() || json(page).path("next").isMissingNode() ? null
+            next = json(page).path("next").isNull() || json(page).path("next").isMissingNode()
+                    ? null
                     : json(page).path("next").asText();
         }
         return ids;
@@ -206,11 +240,16 @@ class KillRecoveryIT {
                 listed = json(page).path("count").asLong();
             }
             shown += countItems(json(page).path("items"));
-            next = json(page).path("next").isNull() || json(page).path("next").isMissingNode() ? null
+            next = json(page).path("next").isNull() || json(page).path("next").isMissingNode()
+                    ? null
                     : json(page).path("next").asText();
         }
-        return new JsonCounts(json(queue).at("/counts/pending").asLong(), json(queue).at("/counts/approved").asLong(),
-                json(document).at("/comments/count").asLong(), listed, shown);
+        return new JsonCounts(
+                json(queue).at("/counts/pending").asLong(),
+                json(queue).at("/counts/approved").asLong(),
+                json(document).at("/comments/count").asLong(),
+                listed,
+                shown);
     }
 
     private static long countItems(com.fasterxml.jackson.databind.JsonNode items) {

@@ -34,10 +34,14 @@ final class OpenApi {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$ref", "#/components/schemas/" + schema);
         root.set("components", DOCUMENT.path("components"));
-        JsonSchema json = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+        JsonSchema json =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
         Set<ValidationMessage> errors = json.validate(value);
-        assertTrue(errors.isEmpty(), () -> schema + " does not match docs/openapi.yaml: "
-                + errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")) + "\n" + value);
+        assertTrue(
+                errors.isEmpty(),
+                () -> schema + " does not match docs/openapi.yaml: "
+                        + errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")) + "\n"
+                        + value);
     }
 
     private static JsonNode load() {

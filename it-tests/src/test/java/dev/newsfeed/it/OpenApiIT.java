@@ -25,11 +25,17 @@ class OpenApiIT {
     @Test
     void describesEveryPublicPath() {
         var paths = OpenApi.document().path("paths");
-        for (String path : new String[] {"/content/newsfeed/{site}.json", "/content/newsfeed/{site}.feed.json",
-                "/content/newsfeed/{site}.calendar.{month}.json", "/content/newsfeed/{site}.rss",
-                "/content/newsfeed/{site}.atom", "/content/newsfeed/{site}.feed.jsonfeed",
-                "/content/newsfeed/{site}.changes.json", "/content/newsfeed/{site}.moderation.json",
-                "/content/newsfeed/{site}/articles/{yyyy}/{mm}/{dd}/{slug}.comments.json"}) {
+        for (String path : new String[] {
+            "/content/newsfeed/{site}.json",
+            "/content/newsfeed/{site}.feed.json",
+            "/content/newsfeed/{site}.calendar.{month}.json",
+            "/content/newsfeed/{site}.rss",
+            "/content/newsfeed/{site}.atom",
+            "/content/newsfeed/{site}.feed.jsonfeed",
+            "/content/newsfeed/{site}.changes.json",
+            "/content/newsfeed/{site}.moderation.json",
+            "/content/newsfeed/{site}/articles/{yyyy}/{mm}/{dd}/{slug}.comments.json"
+        }) {
             assertTrue(paths.has(path), path);
         }
         assertEquals("3.1.0", OpenApi.document().path("openapi").asText());
@@ -52,8 +58,12 @@ class OpenApiIT {
 
     @Test
     void problemsMatchTheirSchema() {
-        for (String path : new String[] {SITE + ".calendar.2022-13.json", SITE + ".feed.json?limit=0",
-                SEED + ".xml", SITE + ".changes.json?since=forged"}) {
+        for (String path : new String[] {
+            SITE + ".calendar.2022-13.json",
+            SITE + ".feed.json?limit=0",
+            SEED + ".xml",
+            SITE + ".changes.json?since=forged"
+        }) {
             HttpResponse<String> r = sling.get(path);
             assertTrue(r.statusCode() >= 400, path);
             OpenApi.assertValid("Problem", json(r));
@@ -62,8 +72,8 @@ class OpenApiIT {
 
     @Test
     void authoringAndModerationAnswersMatchTheirSchemas() {
-        HttpResponse<String> created = sling.postJsonAsAuthor(SITE + ".articles.json",
-                Map.of("title", "Schema check", "published", "2022-03-09T10:00"));
+        HttpResponse<String> created = sling.postJsonAsAuthor(
+                SITE + ".articles.json", Map.of("title", "Schema check", "published", "2022-03-09T10:00"));
         assertEquals(201, created.statusCode());
         OpenApi.assertValid("Article", json(created));
         OpenApi.assertValid("ModerationPage", json(CommentsIT.moderator(SITE + ".moderation.json")));

@@ -55,15 +55,22 @@ class PurgeIT {
     void namesWhatEachPublicAnswerDependsOn() {
         String path = create("Keys article", "2022-03-03T10:00");
         String id = json(sling.get(path + ".json")).path("id").asText();
-        assertKeys(header(sling.get(path + ".json"), "Surrogate-Key"), "site:" + name, "article:" + id,
-                "comments:" + id);
-        assertKeys(header(sling.get(site + ".calendar.2022-03.json"), "Surrogate-Key"), "site:" + name,
-                "calendar:" + name, "month:" + name + ":2022-03");
-        assertKeys(header(sling.get(site + "/articles/2022/03/03.json"), "Surrogate-Key"), "day:" + name + ":2022-03-03",
+        assertKeys(
+                header(sling.get(path + ".json"), "Surrogate-Key"), "site:" + name, "article:" + id, "comments:" + id);
+        assertKeys(
+                header(sling.get(site + ".calendar.2022-03.json"), "Surrogate-Key"),
+                "site:" + name,
+                "calendar:" + name,
+                "month:" + name + ":2022-03");
+        assertKeys(
+                header(sling.get(site + "/articles/2022/03/03.json"), "Surrogate-Key"),
+                "day:" + name + ":2022-03-03",
                 "comments:" + id);
         // a listing shows each article's comment count, so it names each article's thread
-        assertKeys(header(sling.get(site + ".feed.json?from=2022-03-03&to=2022-03-03"), "Surrogate-Key"),
-                "feed:" + name, "comments:" + id);
+        assertKeys(
+                header(sling.get(site + ".feed.json?from=2022-03-03&to=2022-03-03"), "Surrogate-Key"),
+                "feed:" + name,
+                "comments:" + id);
         assertKeys(header(sling.get(site + "/articles/2022/03.json"), "Surrogate-Key"), "month:" + name + ":2022-03");
         assertKeys(header(sling.get(site + ".rss"), "Surrogate-Key"), "feed:" + name);
         assertKeys(header(sling.get(path + ".comments.json"), "Surrogate-Key"), "comments:" + id);
@@ -75,33 +82,59 @@ class PurgeIT {
         String id = json(sling.get(path + ".json")).path("id").asText();
         JsonNode publish = single();
         assertEquals("created", publish.path("type").asText());
-        assertKeys(publish.path("keys"), "article:" + id, "day:" + name + ":2022-04-04", "month:" + name + ":2022-04",
-                "year:" + name + ":2022", "archive:" + name, "feed:" + name, "calendar:" + name, "changes:" + name);
+        assertKeys(
+                publish.path("keys"),
+                "article:" + id,
+                "day:" + name + ":2022-04-04",
+                "month:" + name + ":2022-04",
+                "year:" + name + ":2022",
+                "archive:" + name,
+                "feed:" + name,
+                "calendar:" + name,
+                "changes:" + name);
 
-        assertEquals(200, sling.postJsonAsAuthor(path + ".update.json", Map.of("lead", "Edited")).statusCode());
+        assertEquals(
+                200,
+                sling.postJsonAsAuthor(path + ".update.json", Map.of("lead", "Edited"))
+                        .statusCode());
         JsonNode edit = single();
         assertEquals("updated", edit.path("type").asText());
         assertKeys(edit.path("keys"), "article:" + id, "day:" + name + ":2022-04-04", "feed:" + name);
         assertFalse(keys(edit).contains("calendar:" + name), "an edit changes no count");
 
         String moved = json(sling.postJsonAsAuthor(path + ".update.json", Map.of("published", "2022-05-05T10:00")))
-                .path("path").asText();
+                .path("path")
+                .asText();
         JsonNode redate = single();
-        assertKeys(redate.path("keys"), "day:" + name + ":2022-04-04", "day:" + name + ":2022-05-05",
-                "month:" + name + ":2022-04", "month:" + name + ":2022-05", "calendar:" + name);
+        assertKeys(
+                redate.path("keys"),
+                "day:" + name + ":2022-04-04",
+                "day:" + name + ":2022-05-05",
+                "month:" + name + ":2022-04",
+                "month:" + name + ":2022-05",
+                "calendar:" + name);
 
-        String draft = json(sling.postJsonAsAuthor(moved + ".update.json", Map.of("published", ""))).path("path")
+        String draft = json(sling.postJsonAsAuthor(moved + ".update.json", Map.of("published", "")))
+                .path("path")
                 .asText();
         JsonNode unpublish = single();
         assertEquals("unpublished", unpublish.path("type").asText());
         assertKeys(unpublish.path("keys"), "article:" + id, "day:" + name + ":2022-05-05", "calendar:" + name);
 
-        assertEquals(200, sling.postJsonAsAuthor(draft + ".update.json", Map.of("published", "2022-06-06T10:00"))
-                .statusCode());
+        assertEquals(
+                200,
+                sling.postJsonAsAuthor(draft + ".update.json", Map.of("published", "2022-06-06T10:00"))
+                        .statusCode());
         single();
         String republished = site + "/articles/2022/06/06/" + draft.substring(draft.lastIndexOf('/') + 1);
-        assertEquals(204, sling.postAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD,
-                republished + ".delete.json", Map.of()).statusCode());
+        assertEquals(
+                204,
+                sling.postAs(
+                                SlingInstance.AUTHOR,
+                                SlingInstance.AUTHOR_PASSWORD,
+                                republished + ".delete.json",
+                                Map.of())
+                        .statusCode());
         JsonNode delete = single();
         assertEquals("deleted", delete.path("type").asText());
         assertKeys(delete.path("keys"), "article:" + id, "day:" + name + ":2022-06-06", "calendar:" + name);
@@ -112,11 +145,22 @@ class PurgeIT {
         String path = create("Commented", "2022-07-07T10:00");
         String id = json(sling.get(path + ".json")).path("id").asText();
         settle();
-        sling.configure(CommentsIT.PID, Map.of("min.fill.seconds", "0", "client.burst", "1000",
-                "client.per.minute", "1000"));
+        sling.configure(
+                CommentsIT.PID, Map.of("min.fill.seconds", "0", "client.burst", "1000", "client.per.minute", "1000"));
         String token = CommentsIT.token(path);
-        String comment = json(CommentsIT.submit(path, Map.of("author", "Reader", "email", "r@example.am",
-                "text", "Purge me " + java.util.UUID.randomUUID(), "token", token))).path("id").asText();
+        String comment = json(CommentsIT.submit(
+                        path,
+                        Map.of(
+                                "author",
+                                "Reader",
+                                "email",
+                                "r@example.am",
+                                "text",
+                                "Purge me " + java.util.UUID.randomUUID(),
+                                "token",
+                                token)))
+                .path("id")
+                .asText();
         receiver.clear();
         assertEquals(200, CommentsIT.moderate(site, comment, "approve").statusCode());
         JsonNode approval = single();
@@ -127,12 +171,26 @@ class PurgeIT {
     @Test
     void followsWritesThroughSlingsPostServletToo() {
         String path = site + "/articles/2022/08/08/posted";
-        assertEquals(201, sling.postAsAdmin(path, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/article", "jcr:title", "Posted", "published",
-                "2022-08-08T10:00:00.000+04:00", "published@TypeHint", "Date")).statusCode());
+        assertEquals(
+                201,
+                sling.postAsAdmin(
+                                path,
+                                Map.of(
+                                        "jcr:primaryType",
+                                        "nt:unstructured",
+                                        "sling:resourceType",
+                                        "newsfeed/article",
+                                        "jcr:title",
+                                        "Posted",
+                                        "published",
+                                        "2022-08-08T10:00:00.000+04:00",
+                                        "published@TypeHint",
+                                        "Date"))
+                        .statusCode());
         JsonNode purge = single();
         assertEquals("created", purge.path("type").asText());
-        assertTrue(keys(purge).contains("day:" + name + ":2022-08-08"), keys(purge).toString());
+        assertTrue(
+                keys(purge).contains("day:" + name + ":2022-08-08"), keys(purge).toString());
     }
 
     private static String create(String title, String published) {
@@ -155,7 +213,9 @@ class PurgeIT {
     }
 
     private static List<JsonNode> ours() {
-        return receiver.received().stream().filter(p -> site.equals(p.path("site").asText())).toList();
+        return receiver.received().stream()
+                .filter(p -> site.equals(p.path("site").asText()))
+                .toList();
     }
 
     /** Lets the listener catch up with the last write (it finds nothing more to announce). */

@@ -27,7 +27,9 @@ class SiteIT {
     void servesTheSampleSiteDocument() {
         HttpResponse<String> response = sling.get(SITE + ".json");
         assertEquals(200, response.statusCode());
-        assertEquals("application/json;charset=utf-8", header(response, "Content-Type").toLowerCase());
+        assertEquals(
+                "application/json;charset=utf-8",
+                header(response, "Content-Type").toLowerCase());
         assertEquals(Expected.document("day-site.json", sling), Expected.json(response));
         assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", header(response, "Cache-Control"));
         assertNotNull(header(response, "ETag"));
@@ -51,16 +53,28 @@ class SiteIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".infinity.json", ".tidy.json", ".1.json", ".xml", ".txt", ".html", ".foo.json", ".json/x",
-            ".feed.xml", ""})
+    @ValueSource(
+            strings = {
+                ".infinity.json",
+                ".tidy.json",
+                ".1.json",
+                ".xml",
+                ".txt",
+                ".html",
+                ".foo.json",
+                ".json/x",
+                ".feed.xml",
+                ""
+            })
     void answersEveryOtherRenderingOfTheSiteWithA404Problem(String rendering) {
         assertProblem(sling.get(SITE + rendering), 404);
     }
 
     @Test
     void neverServesTheRawArchiveTree() {
-        for (String path : new String[] {SITE + "/articles.infinity.json", SITE + "/articles/2022.xml",
-                SITE + "/articles/2022/01/10.tidy.-1.json"}) {
+        for (String path : new String[] {
+            SITE + "/articles.infinity.json", SITE + "/articles/2022.xml", SITE + "/articles/2022/01/10.tidy.-1.json"
+        }) {
             HttpResponse<String> response = sling.get(path);
             assertProblem(response, 404);
             assertTrue(!response.body().contains("jcr:primaryType"), path);

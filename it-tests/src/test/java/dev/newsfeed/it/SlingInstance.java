@@ -1,6 +1,5 @@
 package dev.newsfeed.it;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Sling instance the integration tests run against, one per JVM.
@@ -42,12 +43,15 @@ public final class SlingInstance {
 
     /** A member of newsfeed-authors, created for the tests. */
     public static final String AUTHOR = "it-author";
+
     public static final String AUTHOR_PASSWORD = "it-author-secret";
     /** A member of newsfeed-moderators, created for the tests. */
     public static final String MODERATOR = "it-moderator";
+
     public static final String MODERATOR_PASSWORD = "it-moderator-secret";
     /** A signed-in user in no Newsfeed group. */
     public static final String READER = "it-reader";
+
     public static final String READER_PASSWORD = "it-reader-secret";
 
     private static final String ADMIN_USER = "admin";
@@ -126,7 +130,9 @@ public final class SlingInstance {
     }
 
     public HttpResponse<String> getAs(String user, String password, String path, String... headers) {
-        return send(request(path, headers).header("Authorization", basicAuth(user, password)).GET());
+        return send(request(path, headers)
+                .header("Authorization", basicAuth(user, password))
+                .GET());
     }
 
     public HttpResponse<String> getAsAdmin(String path, String... headers) {
@@ -160,7 +166,8 @@ public final class SlingInstance {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest.Builder builder = request(path, headers).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(path, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (user != null) {
             builder.header("Authorization", basicAuth(user, password));
@@ -190,19 +197,20 @@ public final class SlingInstance {
     /** Creates a user (unless it exists) and adds it to a group, as admin through Sling's user manager. */
     private void createUser(String id, String password, String group) {
         if (getAsAdmin("/system/userManager/user/" + id + ".json").statusCode() != 200) {
-            HttpResponse<String> created = postAsAdmin("/system/userManager/user.create.json",
+            HttpResponse<String> created = postAsAdmin(
+                    "/system/userManager/user.create.json",
                     Map.of(":name", id, "pwd", password, "pwdConfirm", password));
             if (created.statusCode() != 200 && created.statusCode() != 201) {
-                throw new IllegalStateException("Creating user " + id + " answered " + created.statusCode() + ": "
-                        + created.body());
+                throw new IllegalStateException(
+                        "Creating user " + id + " answered " + created.statusCode() + ": " + created.body());
             }
         }
         if (group != null) {
-            HttpResponse<String> member = postAsAdmin("/system/userManager/group/" + group + ".update.json",
-                    Map.of(":member", id));
+            HttpResponse<String> member =
+                    postAsAdmin("/system/userManager/group/" + group + ".update.json", Map.of(":member", id));
             if (member.statusCode() != 200) {
-                throw new IllegalStateException("Adding " + id + " to " + group + " answered " + member.statusCode()
-                        + ": " + member.body());
+                throw new IllegalStateException(
+                        "Adding " + id + " to " + group + " answered " + member.statusCode() + ": " + member.body());
             }
         }
     }
@@ -292,7 +300,8 @@ public final class SlingInstance {
     }
 
     private void createFolder(String path) {
-        HttpResponse<String> response = whileStarting(() -> postAsAdmin(path, Map.of("jcr:primaryType", "sling:Folder")));
+        HttpResponse<String> response =
+                whileStarting(() -> postAsAdmin(path, Map.of("jcr:primaryType", "sling:Folder")));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException(
                     "Creating " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -323,7 +332,8 @@ public final class SlingInstance {
         while (true) {
             try {
                 HttpResponse<String> response = get(NEWSFEED_READY_PATH);
-                String contentType = response.headers().firstValue("Content-Type").orElse("");
+                String contentType =
+                        response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() == 200 && contentType.startsWith("application/json")) {
                     // The configurations come in a package of their own (newsfeed-config), which the installer
                     // may install after the bundle and the sample site: wait for its repoinit too.
@@ -337,7 +347,8 @@ public final class SlingInstance {
                         last = "settling";
                     } else {
                         stablePolls = 0;
-                        last = missing != null ? "repoinit has not created the group " + missing + " yet"
+                        last = missing != null
+                                ? "repoinit has not created the group " + missing + " yet"
                                 : "the component " + inactive + " is not active yet";
                     }
                 } else {
@@ -368,7 +379,8 @@ public final class SlingInstance {
         }
         try {
             int found = 0;
-            for (com.fasterxml.jackson.databind.JsonNode component : MAPPER.readTree(response.body()).path("data")) {
+            for (com.fasterxml.jackson.databind.JsonNode component :
+                    MAPPER.readTree(response.body()).path("data")) {
                 String name = component.path("name").asText();
                 if (!name.startsWith("dev.newsfeed.")) {
                     continue;

@@ -31,16 +31,29 @@ final class SlingProcess {
         try {
             Files.createDirectories(home);
             process = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                    "-cp", SlingInstance.requiredProperty("sling.launcher.lib") + "/*",
-                    "org.apache.sling.feature.launcher.impl.Main",
-                    "-f", SlingInstance.requiredProperty("sling.feature"),
-                    "-p", home.resolve("sling").toString(), "-c", home.resolve("cache").toString(),
-                    "-D", "org.osgi.service.http.port=" + port, "-D", "org.apache.felix.http.host=127.0.0.1",
-                    "-V", "sling.home=" + home.resolve("sling")))
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx1g",
+                            "--add-opens",
+                            "java.base/java.lang=ALL-UNNAMED",
+                            "-cp",
+                            SlingInstance.requiredProperty("sling.launcher.lib") + "/*",
+                            "org.apache.sling.feature.launcher.impl.Main",
+                            "-f",
+                            SlingInstance.requiredProperty("sling.feature"),
+                            "-p",
+                            home.resolve("sling").toString(),
+                            "-c",
+                            home.resolve("cache").toString(),
+                            "-D",
+                            "org.osgi.service.http.port=" + port,
+                            "-D",
+                            "org.apache.felix.http.host=127.0.0.1",
+                            "-V",
+                            "sling.home=" + home.resolve("sling")))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("launcher.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("launcher.log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Sling in " + home, e);

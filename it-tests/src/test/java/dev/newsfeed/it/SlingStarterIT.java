@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,9 @@ class SlingStarterIT {
         String location = anonymous.headers().firstValue("Location").orElse("");
         assertTrue(location.contains("/system/sling/form/login"), location);
 
-        assertEquals(401, sling.getAs("admin", "wrong", "/system/console/bundles.json").statusCode());
+        assertEquals(
+                401,
+                sling.getAs("admin", "wrong", "/system/console/bundles.json").statusCode());
         assertEquals(200, sling.getAsAdmin("/system/console/bundles.json").statusCode());
     }
 }

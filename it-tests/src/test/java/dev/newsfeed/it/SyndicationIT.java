@@ -50,7 +50,9 @@ class SyndicationIT {
         assertEquals("atom_1.0", feed.getFeedType());
         assertEquals(REUSE, feed.getCopyright());
         assertEntries(feed);
-        SyndEntry seed = feed.getEntries().stream().filter(e -> e.getTitle().startsWith("Artsakh")).findFirst()
+        SyndEntry seed = feed.getEntries().stream()
+                .filter(e -> e.getTitle().startsWith("Artsakh"))
+                .findFirst()
                 .orElseThrow();
         assertTrue(seed.getContents().get(0).getValue().contains("<blockquote>"));
         assertEquals("urn:uuid:0859dc03-5c65-5564-b77d-a272e2cf9caf", seed.getUri());
@@ -84,15 +86,20 @@ class SyndicationIT {
     }
 
     private static void assertEntries(SyndFeed feed) {
-        assertTrue(feed.getEntries().size() >= 13, "entries: " + feed.getEntries().size());
+        assertTrue(
+                feed.getEntries().size() >= 13, "entries: " + feed.getEntries().size());
         for (SyndEntry entry : feed.getEntries()) {
             assertFalse(entry.getTitle().isEmpty());
             assertTrue(entry.getLink().startsWith(sling.baseUrl() + SITE + "/articles/"), entry.getLink());
             assertTrue(entry.getPublishedDate() != null);
         }
         for (int i = 1; i < feed.getEntries().size(); i++) {
-            assertFalse(feed.getEntries().get(i).getPublishedDate().after(feed.getEntries().get(i - 1)
-                    .getPublishedDate()), "newest first");
+            assertFalse(
+                    feed.getEntries()
+                            .get(i)
+                            .getPublishedDate()
+                            .after(feed.getEntries().get(i - 1).getPublishedDate()),
+                    "newest first");
         }
     }
 

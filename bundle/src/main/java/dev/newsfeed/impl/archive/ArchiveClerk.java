@@ -38,8 +38,8 @@ public final class ArchiveClerk {
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
-    private static final Map<String, Object> FOLDER = Map.of("jcr:primaryType", "nt:unstructured",
-            PN_RESOURCE_TYPE, RT_ARCHIVE);
+    private static final Map<String, Object> FOLDER =
+            Map.of("jcr:primaryType", "nt:unstructured", PN_RESOURCE_TYPE, RT_ARCHIVE);
 
     private ArchiveClerk() {}
 
@@ -58,7 +58,9 @@ public final class ArchiveClerk {
             return null;
         }
         String[] parts = path.substring(prefix.length()).split("/");
-        if (parts.length < 3 || !YEAR.matcher(parts[0]).matches() || !TWO_DIGITS.matcher(parts[1]).matches()
+        if (parts.length < 3
+                || !YEAR.matcher(parts[0]).matches()
+                || !TWO_DIGITS.matcher(parts[1]).matches()
                 || !TWO_DIGITS.matcher(parts[2]).matches()) {
             return null;
         }
@@ -105,8 +107,8 @@ public final class ArchiveClerk {
     public static Resource folder(ResourceResolver resolver, SiteSettings site, String parentPath)
             throws PersistenceException {
         if (parentPath.equals(site.path() + "/" + NN_DRAFTS)) {
-            return ResourceUtil.getOrCreateResource(resolver, parentPath,
-                    Map.of("jcr:primaryType", "sling:Folder"), null, false);
+            return ResourceUtil.getOrCreateResource(
+                    resolver, parentPath, Map.of("jcr:primaryType", "sling:Folder"), null, false);
         }
         Resource current = typed(ResourceUtil.getOrCreateResource(resolver, site.archivePath(), FOLDER, null, false));
         String rest = parentPath.substring(site.archivePath().length());
@@ -252,7 +254,8 @@ public final class ArchiveClerk {
     }
 
     private static boolean validMonth(SiteSettings site, Resource folder) {
-        String[] parts = folder.getPath().substring(site.archivePath().length() + 1).split("/");
+        String[] parts =
+                folder.getPath().substring(site.archivePath().length() + 1).split("/");
         return parts.length != 2 || (Integer.parseInt(parts[1]) >= 1 && Integer.parseInt(parts[1]) <= 12);
     }
 

@@ -62,15 +62,20 @@ public final class ArchiveIndexer {
         writeMonth(resolver, site, indexPath, after, now);
     }
 
-    private static void writeMonth(ResourceResolver resolver, SiteSettings site, String indexPath, MonthCounts counts,
-            Instant now) throws PersistenceException {
+    private static void writeMonth(
+            ResourceResolver resolver, SiteSettings site, String indexPath, MonthCounts counts, Instant now)
+            throws PersistenceException {
         String monthPath = ResourceArchiveIndex.monthPath(indexPath, counts.month());
         Resource existing = resolver.getResource(monthPath);
         boolean hasArticles = counts.total() > 0;
         if (hasArticles) {
-            putCounts(existing != null ? existing
-                    : ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
-                    counts, now);
+            putCounts(
+                    existing != null
+                            ? existing
+                            : ResourceUtil.getOrCreateResource(
+                                    resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
+                    counts,
+                    now);
         } else if (existing != null) {
             Resource year = existing.getParent();
             resolver.delete(existing);
@@ -83,13 +88,23 @@ public final class ArchiveIndexer {
 
     private static void putCounts(Resource month, MonthCounts counts, Instant now) {
         ModifiableValueMap props = Objects.requireNonNull(month.adaptTo(ModifiableValueMap.class));
-        props.put(ResourceArchiveIndex.PN_DAYS, Arrays.stream(counts.days()).boxed().toArray(Long[]::new));
-        props.put(ResourceArchiveIndex.PN_SCHEDULED, Arrays.stream(counts.scheduled()).boxed().toArray(Long[]::new));
+        props.put(
+                ResourceArchiveIndex.PN_DAYS,
+                Arrays.stream(counts.days()).boxed().toArray(Long[]::new));
+        props.put(
+                ResourceArchiveIndex.PN_SCHEDULED,
+                Arrays.stream(counts.scheduled()).boxed().toArray(Long[]::new));
         props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
     }
 
-    private static void updateRoot(ResourceResolver resolver, SiteSettings site, String indexPath, YearMonth month,
-            boolean hasArticles, Instant now) throws PersistenceException {
+    private static void updateRoot(
+            ResourceResolver resolver,
+            SiteSettings site,
+            String indexPath,
+            YearMonth month,
+            boolean hasArticles,
+            Instant now)
+            throws PersistenceException {
         Resource root = resolver.getResource(indexPath);
         if (root == null) {
             if (!hasArticles) {
@@ -102,7 +117,9 @@ public final class ArchiveIndexer {
                 ResourceArchiveIndex.parseMonths(props.get(ResourceArchiveIndex.PN_MONTHS, String[].class)));
         boolean changed = hasArticles ? months.add(month) : months.remove(month);
         if (changed || !props.containsKey(ResourceArchiveIndex.PN_MONTHS)) {
-            props.put(ResourceArchiveIndex.PN_MONTHS, months.stream().map(YearMonth::toString).toArray(String[]::new));
+            props.put(
+                    ResourceArchiveIndex.PN_MONTHS,
+                    months.stream().map(YearMonth::toString).toArray(String[]::new));
             props.put(ResourceArchiveIndex.PN_UPDATED, Dates.calendar(now));
         }
         if (!site.zone().getId().equals(props.get(ResourceArchiveIndex.PN_TIME_ZONE, String.class))) {
@@ -144,15 +161,18 @@ public final class ArchiveIndexer {
         return counted;
     }
 
-    private static void replaceIndex(ResourceResolver resolver, SiteSettings site, List<MonthCounts> counted,
-            Instant now) throws PersistenceException {
+    private static void replaceIndex(
+            ResourceResolver resolver, SiteSettings site, List<MonthCounts> counted, Instant now)
+            throws PersistenceException {
         String indexPath = ResourceArchiveIndex.indexPath(site.path());
         Set<String> keep = new HashSet<>();
         for (MonthCounts counts : counted) {
             String monthPath = ResourceArchiveIndex.monthPath(indexPath, counts.month());
             keep.add(monthPath);
-            putCounts(ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
-                    counts, now);
+            putCounts(
+                    ResourceUtil.getOrCreateResource(resolver, monthPath, INDEX_NODE, "oak:Unstructured", false),
+                    counts,
+                    now);
         }
         Resource root = ResourceUtil.getOrCreateResource(resolver, indexPath, INDEX_NODE, "oak:Unstructured", false);
         for (Resource year : ArchiveClerk.children(root)) {
@@ -166,7 +186,8 @@ public final class ArchiveIndexer {
             }
         }
         ModifiableValueMap props = Objects.requireNonNull(root.adaptTo(ModifiableValueMap.class));
-        props.put(ResourceArchiveIndex.PN_MONTHS,
+        props.put(
+                ResourceArchiveIndex.PN_MONTHS,
                 counted.stream().map(c -> c.month().toString()).sorted().toArray(String[]::new));
         props.put(ResourceArchiveIndex.PN_TIME_ZONE, site.zone().getId());
         props.put(ResourceArchiveIndex.PN_VERSION, ResourceArchiveIndex.VERSION);
@@ -174,8 +195,8 @@ public final class ArchiveIndexer {
         resolver.commit();
     }
 
-    private static MonthCounts dayCounts(ResourceResolver resolver, SiteSettings site, LocalDate date,
-            MonthCounts counts, Instant now) {
+    private static MonthCounts dayCounts(
+            ResourceResolver resolver, SiteSettings site, LocalDate date, MonthCounts counts, Instant now) {
         Resource day = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         long count = 0;
         List<Long> ahead = new ArrayList<>();
@@ -193,6 +214,7 @@ public final class ArchiveIndexer {
                 }
             }
         }
-        return counts.withDay(date, count, ahead.stream().mapToLong(Long::longValue).toArray(), site.zone(), now);
+        return counts.withDay(
+                date, count, ahead.stream().mapToLong(Long::longValue).toArray(), site.zone(), now);
     }
 }

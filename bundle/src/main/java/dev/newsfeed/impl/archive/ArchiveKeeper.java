@@ -15,8 +15,8 @@ import java.util.Set;
 
 import javax.jcr.RepositoryException;
 
-import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
@@ -103,8 +103,9 @@ public final class ArchiveKeeper {
      * After a write: files the articles at {@code articlePaths} and reindexes the days they left and entered and
      * {@code days}, or builds the whole index of a site that has none yet; the articles' paths after filing.
      */
-    public List<String> fileAndIndex(ResourceResolver resolver, SiteSettings site, Collection<LocalDate> days,
-            Collection<String> articlePaths) throws PersistenceException, RepositoryException {
+    public List<String> fileAndIndex(
+            ResourceResolver resolver, SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths)
+            throws PersistenceException, RepositoryException {
         Set<LocalDate> touched = new LinkedHashSet<>(days);
         List<String> filed = new ArrayList<>();
         for (String path : articlePaths) {
@@ -130,7 +131,8 @@ public final class ArchiveKeeper {
 
     /** Whether a site's index exists, is of the current layout and counts in the site's zone. */
     public boolean isCurrent(ResourceResolver resolver, SiteSettings site) {
-        return new ResourceArchiveIndex(resolver, site.path()).isCurrent(site.zone().getId());
+        return new ResourceArchiveIndex(resolver, site.path())
+                .isCurrent(site.zone().getId());
     }
 
     /**

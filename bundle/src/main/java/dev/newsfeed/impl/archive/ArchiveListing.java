@@ -39,11 +39,18 @@ public final class ArchiveListing {
     /**
      * @param withBodies whether the articles' bodies are read (syndication shows them; list items do not)
      */
-    public static Slice list(ResourceResolver resolver, SiteSettings site, ArchiveIndex index, Period period,
-            @Nullable Cursor after, int limit, Instant now, boolean withBodies) {
+    public static Slice list(
+            ResourceResolver resolver,
+            SiteSettings site,
+            ArchiveIndex index,
+            Period period,
+            @Nullable Cursor after,
+            int limit,
+            Instant now,
+            boolean withBodies) {
         List<Article> page = new ArrayList<>(limit + 1);
-        LocalDate startDay = after == null ? null : Dates.localDate(Instant.ofEpochMilli(after.publishedMillis()),
-                site.zone());
+        LocalDate startDay =
+                after == null ? null : Dates.localDate(Instant.ofEpochMilli(after.publishedMillis()), site.zone());
         List<YearMonth> months = index.months();
         Instant indexChanged = null;
         for (int m = months.size() - 1; m >= 0 && page.size() <= limit; m--) {
@@ -55,7 +62,8 @@ public final class ArchiveListing {
             indexChanged = latest(latest(indexChanged, counts.updated()), counts.lastWentLive(now));
             for (int day = month.lengthOfMonth(); day >= 1 && page.size() <= limit; day--) {
                 LocalDate date = month.atDay(day);
-                if (!period.contains(date) || (startDay != null && date.isAfter(startDay))
+                if (!period.contains(date)
+                        || (startDay != null && date.isAfter(startDay))
                         || counts.visible(day, now, site.zone()) == 0) {
                     continue;
                 }
@@ -74,11 +82,17 @@ public final class ArchiveListing {
     private record Entry(long published, String id, Resource resource) {}
 
     /** Newest first; same publish time: greater id first. */
-    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(Entry::published).reversed()
-            .thenComparing(Entry::id, Comparator.reverseOrder());
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparingLong(Entry::published).reversed().thenComparing(Entry::id, Comparator.reverseOrder());
 
-    private static List<Article> dayArticles(ResourceResolver resolver, SiteSettings site, LocalDate date,
-            @Nullable Cursor after, Instant now, int wanted, boolean withBodies) {
+    private static List<Article> dayArticles(
+            ResourceResolver resolver,
+            SiteSettings site,
+            LocalDate date,
+            @Nullable Cursor after,
+            Instant now,
+            int wanted,
+            boolean withBodies) {
         Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         if (folder == null) {
             return List.of();
@@ -95,7 +109,8 @@ public final class ArchiveListing {
             }
             Instant published = value.toInstant();
             String id = Article.id(child.getPath(), props.get(PN_UUID, String.class));
-            if (published.isAfter(now) || !Dates.localDate(published, site.zone()).equals(date)
+            if (published.isAfter(now)
+                    || !Dates.localDate(published, site.zone()).equals(date)
                     || (after != null && !after.isBefore(published.toEpochMilli(), id))) {
                 continue;
             }

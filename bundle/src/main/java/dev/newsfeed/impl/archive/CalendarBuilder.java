@@ -18,8 +18,8 @@ public final class CalendarBuilder {
     /**
      * @param base public base URL without trailing slash
      */
-    public static CalendarDocument build(SiteSettings site, ArchiveIndex index, YearMonth month, Instant now,
-            String base) {
+    public static CalendarDocument build(
+            SiteSettings site, ArchiveIndex index, YearMonth month, Instant now, String base) {
         MonthCounts counts = index.month(month);
         String archive = base + site.archivePath() + "/";
         List<List<CalendarDocument.Cell>> weeks = new ArrayList<>(6);
@@ -35,8 +35,7 @@ public final class CalendarBuilder {
                 cells.add(new CalendarDocument.Cell(day, count));
                 if (count > 0) {
                     LocalDate date = month.atDay(day);
-                    days.add(new CalendarDocument.Day(date.toString(), count,
-                            archive + Dates.dayPath(date) + ".json"));
+                    days.add(new CalendarDocument.Day(date.toString(), count, archive + Dates.dayPath(date) + ".json"));
                 }
             }
             weeks.add(cells);
@@ -53,7 +52,8 @@ public final class CalendarBuilder {
     }
 
     private static CalendarDocument.MonthLink link(SiteSettings site, YearMonth month, String base) {
-        return month == null ? null
+        return month == null
+                ? null
                 : new CalendarDocument.MonthLink(month.toString(), base + site.path() + ".calendar." + month + ".json");
     }
 }

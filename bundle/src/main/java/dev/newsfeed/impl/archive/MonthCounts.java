@@ -98,7 +98,9 @@ public record MonthCounts(YearMonth month, long[] days, long[] scheduled, @Nulla
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MonthCounts other && month.equals(other.month) && Arrays.equals(days, other.days)
+        return o instanceof MonthCounts other
+                && month.equals(other.month)
+                && Arrays.equals(days, other.days)
                 && Arrays.equals(scheduled, other.scheduled);
     }
 

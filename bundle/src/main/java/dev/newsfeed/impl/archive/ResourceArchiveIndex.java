@@ -60,7 +60,8 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
     public List<YearMonth> months() {
         if (months == null) {
             Resource root = resolver.getResource(indexPath);
-            months = root == null ? List.of()
+            months = root == null
+                    ? List.of()
                     : parsedMonths(indexPath, root.getValueMap().get(PN_MONTHS, String[].class));
         }
         return months;
@@ -71,6 +72,7 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
 
     /** Sites of one instance; more and the memo starts over. */
     private static final int MAX_PARSED = 1_000;
+
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
 
     /**

@@ -53,8 +53,9 @@ public class ArticleAuthoring {
     }
 
     /** Changes the fields the input carries (and files the article anew); empty when it was deleted meanwhile. */
-    public Optional<Saved> update(ResourceResolver resolver, SiteSettings site, String path, ArticleInput input,
-            String base, Instant now) throws PersistenceException, RepositoryException, LoginException {
+    public Optional<Saved> update(
+            ResourceResolver resolver, SiteSettings site, String path, ArticleInput input, String base, Instant now)
+            throws PersistenceException, RepositoryException, LoginException {
         String newPath = Retry.commit(resolver, r -> {
             Resource article = r.getResource(path);
             return article == null ? null : ArticleWriter.update(r, site, article, input, r.getUserID(), now);

@@ -28,12 +28,25 @@ public class ArticleForms {
     public ArticleForm of(HttpServletRequest request, Article article, SiteSettings site, Instant now) {
         Instant published = article.published();
         String api = settings.baseUrl(request) + article.path();
-        return new ArticleForm(article.id(), article.path(), article.state(now).name().toLowerCase(Locale.ROOT),
-                article.title(), article.lead(), HtmlSanitizer.article(article.body()), article.author(),
+        return new ArticleForm(
+                article.id(),
+                article.path(),
+                article.state(now).name().toLowerCase(Locale.ROOT),
+                article.title(),
+                article.lead(),
+                HtmlSanitizer.article(article.body()),
+                article.author(),
                 published == null ? null : Dates.format(published, site.zone()),
-                published == null ? null
-                        : published.truncatedTo(ChronoUnit.SECONDS).atZone(site.zone()).toLocalDateTime().toString(),
-                site.zone().getId(), article.tags(), article.commentsOpen(),
+                published == null
+                        ? null
+                        : published
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .atZone(site.zone())
+                                .toLocalDateTime()
+                                .toString(),
+                site.zone().getId(),
+                article.tags(),
+                article.commentsOpen(),
                 article.modified() == null ? null : Dates.format(article.modified(), site.zone()),
                 new ArticleForm.Links(api + ".json", api + ".update.json", api + ".delete.json"));
     }

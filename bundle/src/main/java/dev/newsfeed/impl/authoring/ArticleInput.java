@@ -79,8 +79,8 @@ public record ArticleInput(
         if (!fields.valid()) {
             return new Parsed(null, fields.errors());
         }
-        return new Parsed(new ArticleInput(present, title, lead, body, author, published, tags, commentsOpen, slug),
-                List.of());
+        return new Parsed(
+                new ArticleInput(present, title, lead, body, author, published, tags, commentsOpen, slug), List.of());
     }
 
     private static @Nullable Instant published(FormFields fields, ZoneId zone) {
@@ -90,8 +90,10 @@ public record ArticleInput(
         }
         Instant published = publishDate(value.trim(), zone);
         if (published == null) {
-            fields.error(PUBLISHED, "must be a date and time such as"
-                    + " 2022-01-10T14:40 (site time zone) or 2022-01-10T14:40:00+04:00, or empty for a draft");
+            fields.error(
+                    PUBLISHED,
+                    "must be a date and time such as"
+                            + " 2022-01-10T14:40 (site time zone) or 2022-01-10T14:40:00+04:00, or empty for a draft");
         }
         return published;
     }
@@ -102,7 +104,8 @@ public record ArticleInput(
             return null;
         }
         String slug = fields.single(SLUG);
-        if (slug != null && (slug.length() > MAX_SLUG || !SLUG_FORMAT.matcher(slug).matches())) {
+        if (slug != null
+                && (slug.length() > MAX_SLUG || !SLUG_FORMAT.matcher(slug).matches())) {
             fields.error(SLUG, "must be lower-case letters and digits separated by single hyphens, at most 80");
         }
         return slug;

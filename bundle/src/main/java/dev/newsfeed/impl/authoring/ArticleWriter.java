@@ -27,7 +27,8 @@ public final class ArticleWriter {
     private ArticleWriter() {}
 
     /** Creates the article where its publish date files it; its path. */
-    public static String create(ResourceResolver resolver, SiteSettings site, ArticleInput input, String user, Instant now)
+    public static String create(
+            ResourceResolver resolver, SiteSettings site, ArticleInput input, String user, Instant now)
             throws PersistenceException, RepositoryException {
         Resource parent = ArchiveClerk.folder(resolver, site, ArchiveClerk.parentFor(site, input.published()));
         String wanted = input.slug() != null ? input.slug() : ArticleInput.slugify(input.title());
@@ -43,11 +44,17 @@ public final class ArticleWriter {
     }
 
     /** Applies the fields present in the input; moves the article when its publish date files it elsewhere. */
-    public static String update(ResourceResolver resolver, SiteSettings site, Resource article, ArticleInput input,
-            String user, Instant now) throws PersistenceException, RepositoryException {
+    public static String update(
+            ResourceResolver resolver,
+            SiteSettings site,
+            Resource article,
+            ArticleInput input,
+            String user,
+            Instant now)
+            throws PersistenceException, RepositoryException {
         apply(article, input, user, now);
-        String wantedParent = ArchiveClerk.parentFor(site, input.has(ArticleInput.PUBLISHED) ? input.published()
-                : published(article));
+        String wantedParent = ArchiveClerk.parentFor(
+                site, input.has(ArticleInput.PUBLISHED) ? input.published() : published(article));
         Resource parent = article.getParent();
         if (parent == null || parent.getPath().equals(wantedParent)) {
             return article.getPath();
@@ -59,7 +66,8 @@ public final class ArticleWriter {
         return destination;
     }
 
-    public static void delete(ResourceResolver resolver, SiteSettings site, Resource article) throws PersistenceException {
+    public static void delete(ResourceResolver resolver, SiteSettings site, Resource article)
+            throws PersistenceException {
         Resource parent = article.getParent();
         resolver.delete(article);
         if (parent != null) {
@@ -68,11 +76,15 @@ public final class ArticleWriter {
     }
 
     private static void apply(Resource article, ArticleInput input, String user, Instant now) {
-        ModifiableValueMap props = Objects.requireNonNull(article.adaptTo(ModifiableValueMap.class),
-                "a modifiable article");
+        ModifiableValueMap props =
+                Objects.requireNonNull(article.adaptTo(ModifiableValueMap.class), "a modifiable article");
         setText(props, input, ArticleInput.TITLE, PN_TITLE, input.title());
         setText(props, input, ArticleInput.LEAD, PN_LEAD, input.lead());
-        setText(props, input, ArticleInput.BODY, PN_BODY,
+        setText(
+                props,
+                input,
+                ArticleInput.BODY,
+                PN_BODY,
                 input.body() == null ? null : HtmlSanitizer.article(input.body()));
         setText(props, input, ArticleInput.AUTHOR, PN_AUTHOR, input.author());
         if (input.has(ArticleInput.TAGS)) {
@@ -92,8 +104,8 @@ public final class ArticleWriter {
         props.put("jcr:lastModifiedBy", user);
     }
 
-    private static void setText(ModifiableValueMap props, ArticleInput input, String field, String property,
-            @Nullable String value) {
+    private static void setText(
+            ModifiableValueMap props, ArticleInput input, String field, String property, @Nullable String value) {
         if (!input.has(field)) {
             return;
         }

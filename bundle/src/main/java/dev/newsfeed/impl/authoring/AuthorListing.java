@@ -14,8 +14,8 @@ import java.util.Locale;
 import dev.newsfeed.impl.archive.ArchiveIndex;
 import dev.newsfeed.impl.archive.MonthCounts;
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.Dates;
+import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.AuthorCursor;
 import org.apache.sling.api.resource.Resource;
@@ -33,7 +33,10 @@ public final class AuthorListing {
 
     /** Which articles to list. */
     public enum Status {
-        DRAFT, SCHEDULED, PUBLISHED, ALL;
+        DRAFT,
+        SCHEDULED,
+        PUBLISHED,
+        ALL;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -58,17 +61,25 @@ public final class AuthorListing {
     /** Dated articles read per request at most, beyond the day being read. */
     public static final int DEFAULT_BUDGET = 1_000;
 
-    private static final Comparator<Article> DRAFTS_ORDER = Comparator
-            .comparingLong(AuthorListing::draftMillis).reversed()
+    private static final Comparator<Article> DRAFTS_ORDER = Comparator.comparingLong(AuthorListing::draftMillis)
+            .reversed()
             .thenComparing(Article::id, Comparator.reverseOrder());
-    private static final Comparator<Article> DATED_ORDER = Comparator
-            .comparingLong((Article a) -> a.published().toEpochMilli()).reversed()
+    private static final Comparator<Article> DATED_ORDER = Comparator.comparingLong(
+                    (Article a) -> a.published().toEpochMilli())
+            .reversed()
             .thenComparing(Article::id, Comparator.reverseOrder());
 
     private AuthorListing() {}
 
-    public static Slice list(ResourceResolver resolver, SiteSettings site, ArchiveIndex index, Query query,
-            @Nullable AuthorCursor after, int limit, Instant now, int budget) {
+    public static Slice list(
+            ResourceResolver resolver,
+            SiteSettings site,
+            ArchiveIndex index,
+            Query query,
+            @Nullable AuthorCursor after,
+            int limit,
+            Instant now,
+            int budget) {
         Walk walk = new Walk(query, limit);
         boolean drafts = (query.status() == Status.DRAFT || query.status() == Status.ALL) && query.month() == null;
         if (drafts && (after == null || after.draft())) {
@@ -81,8 +92,8 @@ public final class AuthorListing {
             return walk.end();
         }
         AuthorCursor datedAfter = after != null && !after.draft() ? after : null;
-        LocalDate startDay = datedAfter == null ? null
-                : Dates.localDate(Instant.ofEpochMilli(datedAfter.millis()), site.zone());
+        LocalDate startDay =
+                datedAfter == null ? null : Dates.localDate(Instant.ofEpochMilli(datedAfter.millis()), site.zone());
         YearMonth current = YearMonth.from(now.atZone(site.zone()));
         List<YearMonth> months = index.months();
         for (int m = months.size() - 1; m >= 0; m--) {
@@ -94,8 +105,8 @@ public final class AuthorListing {
             if (query.status() == Status.SCHEDULED && month.isBefore(current)) {
                 break; // every article of an earlier month is live
             }
-            Slice done = walkMonth(resolver, site, query.status(), month, index.month(month), walk, datedAfter,
-                    startDay, now, budget);
+            Slice done = walkMonth(
+                    resolver, site, query.status(), month, index.month(month), walk, datedAfter, startDay, now, budget);
             if (done != null) {
                 return done;
             }
@@ -104,8 +115,8 @@ public final class AuthorListing {
     }
 
     /** The drafts after {@code after}, newest first: the full page, or null when the dated articles come next. */
-    private static @Nullable Slice walkDrafts(ResourceResolver resolver, SiteSettings site, Walk walk,
-            @Nullable AuthorCursor after) {
+    private static @Nullable Slice walkDrafts(
+            ResourceResolver resolver, SiteSettings site, Walk walk, @Nullable AuthorCursor after) {
         for (Article draft : drafts(resolver, site)) {
             if (after == null || after.isBefore(draftMillis(draft), draft.id())) {
                 if (walk.offer(draft, new AuthorCursor(true, draftMillis(draft), draft.id()))) {
@@ -120,9 +131,17 @@ public final class AuthorListing {
      * The days of one month, latest first, from {@code startDay} on: the full page or the page where the budget ran
      * out, or null when the months before come next.
      */
-    private static @Nullable Slice walkMonth(ResourceResolver resolver, SiteSettings site, Status status,
-            YearMonth month, MonthCounts counts, Walk walk, @Nullable AuthorCursor datedAfter,
-            @Nullable LocalDate startDay, Instant now, int budget) {
+    private static @Nullable Slice walkMonth(
+            ResourceResolver resolver,
+            SiteSettings site,
+            Status status,
+            YearMonth month,
+            MonthCounts counts,
+            Walk walk,
+            @Nullable AuthorCursor datedAfter,
+            @Nullable LocalDate startDay,
+            Instant now,
+            int budget) {
         for (int day = month.lengthOfMonth(); day >= 1; day--) {
             LocalDate date = month.atDay(day);
             if ((startDay != null && date.isAfter(startDay)) || relevant(counts, day, status, now, site) == 0) {
@@ -132,9 +151,10 @@ public final class AuthorListing {
                 return walk.stopped();
             }
             for (Article article : day(resolver, site, date, status, now)) {
-                if (datedAfter == null || datedAfter.isBefore(article.published().toEpochMilli(), article.id())) {
-                    if (walk.offer(article, new AuthorCursor(false, article.published().toEpochMilli(),
-                            article.id()))) {
+                if (datedAfter == null
+                        || datedAfter.isBefore(article.published().toEpochMilli(), article.id())) {
+                    if (walk.offer(
+                            article, new AuthorCursor(false, article.published().toEpochMilli(), article.id()))) {
                         return walk.full();
                     }
                 }
@@ -215,8 +235,8 @@ public final class AuthorListing {
         return drafts;
     }
 
-    private static List<Article> day(ResourceResolver resolver, SiteSettings site, LocalDate date, Status status,
-            Instant now) {
+    private static List<Article> day(
+            ResourceResolver resolver, SiteSettings site, LocalDate date, Status status, Instant now) {
         Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         List<Article> articles = new ArrayList<>();
         if (folder != null) {
@@ -225,7 +245,8 @@ public final class AuthorListing {
                     continue;
                 }
                 Article article = Article.from(child);
-                if (article.published() == null || !Dates.localDate(article.published(), site.zone()).equals(date)) {
+                if (article.published() == null
+                        || !Dates.localDate(article.published(), site.zone()).equals(date)) {
                     continue; // misfiled: the archive's listener is about to move it
                 }
                 PublicationStatus state = article.state(now);

@@ -32,10 +32,15 @@ public record AuthorListingRequest(AuthorListing.Query query, int limit, @Nullab
     /** A parsed request or the errors that make it a 400. */
     public record Parsed(@Nullable AuthorListingRequest request, List<Problem.FieldError> errors) {}
 
-    public static Parsed parse(@Nullable String statusParam, @Nullable String qParam, @Nullable String monthParam,
-            @Nullable String limitParam, @Nullable String cursorParam) {
+    public static Parsed parse(
+            @Nullable String statusParam,
+            @Nullable String qParam,
+            @Nullable String monthParam,
+            @Nullable String limitParam,
+            @Nullable String cursorParam) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        AuthorListing.Status status = statusParam == null || statusParam.isEmpty() ? AuthorListing.Status.ALL
+        AuthorListing.Status status = statusParam == null || statusParam.isEmpty()
+                ? AuthorListing.Status.ALL
                 : AuthorListing.Status.of(statusParam);
         if (status == null) {
             errors.add(new Problem.FieldError("status", "must be draft, scheduled, published or all"));
@@ -54,12 +59,16 @@ public record AuthorListingRequest(AuthorListing.Query query, int limit, @Nullab
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        return new Parsed(new AuthorListingRequest(new AuthorListing.Query(status, q, month),
-                paging.request().limit(), cursor), List.of());
+        return new Parsed(
+                new AuthorListingRequest(
+                        new AuthorListing.Query(status, q, month),
+                        paging.request().limit(),
+                        cursor),
+                List.of());
     }
 
-    private static @Nullable YearMonth month(@Nullable String param, @Nullable AuthorListing.Status status,
-            List<Problem.FieldError> errors) {
+    private static @Nullable YearMonth month(
+            @Nullable String param, @Nullable AuthorListing.Status status, List<Problem.FieldError> errors) {
         if (param == null || param.isEmpty()) {
             return null;
         }
@@ -75,14 +84,22 @@ public record AuthorListingRequest(AuthorListing.Query query, int limit, @Nullab
     /** The page: the articles with their approved comment counts, the next page's address, the months indexed. */
     public AuthorArticlePage page(ResourceResolver resolver, SiteSettings site, String base, Instant now) {
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
-        AuthorListing.Slice slice = AuthorListing.list(resolver, site, index, query, cursor, limit, now,
-                AuthorListing.DEFAULT_BUDGET);
+        AuthorListing.Slice slice =
+                AuthorListing.list(resolver, site, index, query, cursor, limit, now, AuthorListing.DEFAULT_BUDGET);
         List<AuthorArticlePage.Item> items = new ArrayList<>(slice.articles().size());
         for (Article a : slice.articles()) {
-            items.add(new AuthorArticlePage.Item(a.id(), a.path(), base + a.path() + ".json", a.title(), a.lead(),
-                    a.author(), a.state(now).name().toLowerCase(Locale.ROOT),
+            items.add(new AuthorArticlePage.Item(
+                    a.id(),
+                    a.path(),
+                    base + a.path() + ".json",
+                    a.title(),
+                    a.lead(),
+                    a.author(),
+                    a.state(now).name().toLowerCase(Locale.ROOT),
                     a.published() == null ? null : Dates.format(a.published(), site.zone()),
-                    a.modified() == null ? null : Dates.format(a.modified(), site.zone()), a.tags(), a.commentsOpen(),
+                    a.modified() == null ? null : Dates.format(a.modified(), site.zone()),
+                    a.tags(),
+                    a.commentsOpen(),
                     CommentStore.approvedCount(resolver, site, a.id())));
         }
         String next = slice.next() == null ? null : next(base + site.path(), slice.next());
@@ -95,7 +112,9 @@ public record AuthorListingRequest(AuthorListing.Query query, int limit, @Nullab
     }
 
     private String next(String site, AuthorCursor next) {
-        StringBuilder url = new StringBuilder(site).append(".articles.json?status=").append(query.status().key());
+        StringBuilder url = new StringBuilder(site)
+                .append(".articles.json?status=")
+                .append(query.status().key());
         if (query.title() != null) {
             url.append("&q=").append(URLEncoder.encode(query.title(), StandardCharsets.UTF_8));
         }

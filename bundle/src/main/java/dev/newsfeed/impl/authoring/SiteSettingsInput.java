@@ -37,12 +37,13 @@ public record SiteSettingsInput(Map<String, Object> properties) {
     public static final String COMMENTS_OPEN_DAYS = "commentsOpenDays";
     public static final String MODERATION = "moderation";
 
-    static final Set<String> FIELDS = Set.of(TITLE, TIME_ZONE, LOCALE, FIRST_DAY_OF_WEEK, REUSE_POLICY,
-            COMMENTS_OPEN_DAYS, MODERATION);
+    static final Set<String> FIELDS =
+            Set.of(TITLE, TIME_ZONE, LOCALE, FIRST_DAY_OF_WEEK, REUSE_POLICY, COMMENTS_OPEN_DAYS, MODERATION);
     static final int MAX_TITLE = 300;
     static final int MAX_REUSE_POLICY = 2_000;
     /** A hundred years: beyond, "never close" is meant, which is 0. */
     static final long MAX_COMMENTS_OPEN_DAYS = 36_500;
+
     public static final List<String> MODERATION_VALUES = List.of("pre", "auto");
 
     /** A parsed input or the errors that make the request a 400. */
@@ -61,8 +62,11 @@ public record SiteSettingsInput(Map<String, Object> properties) {
             title(fields, properties);
         }
         if (fields.has(TIME_ZONE)) {
-            put(properties, PN_TIME_ZONE, fields.oneOf(TIME_ZONE, ZoneId.getAvailableZoneIds(),
-                    "must be an IANA time zone such as Asia/Yerevan"));
+            put(
+                    properties,
+                    PN_TIME_ZONE,
+                    fields.oneOf(
+                            TIME_ZONE, ZoneId.getAvailableZoneIds(), "must be an IANA time zone such as Asia/Yerevan"));
         }
         if (fields.has(LOCALE)) {
             locale(fields, properties);
@@ -73,22 +77,34 @@ public record SiteSettingsInput(Map<String, Object> properties) {
         if (fields.has(REUSE_POLICY)) {
             reusePolicy(fields, properties);
         }
-        if (fields.has(COMMENTS_OPEN_DAYS)) {
-            Long days = fields.wholeNumber(COMMENTS_OPEN_DAYS, MAX_COMMENTS_OPEN_DAYS);
-            if (days == null) {
-                fields.error(COMMENTS_OPEN_DAYS, "must be a whole number from 0 (never close) to "
-                        + MAX_COMMENTS_OPEN_DAYS);
-            }
-            put(properties, PN_COMMENTS_OPEN_DAYS, days);
-        }
-        if (fields.has(MODERATION)) {
-            put(properties, PN_MODERATION, fields.oneOf(MODERATION, MODERATION_VALUES,
-                    "must be pre (a moderator approves each comment) or auto (approved unless held)"));
+        if (fields.has(COMMENTS_OPEN_DAYS) || fields.has(MODERATION)) {
+            comments(fields, properties);
         }
         if (!fields.valid()) {
             return new Parsed(null, fields.errors());
         }
         return new Parsed(new SiteSettingsInput(properties), List.of());
+    }
+
+    /** How long comments stay open and how they are moderated. */
+    private static void comments(FormFields fields, Map<String, Object> properties) {
+        if (fields.has(COMMENTS_OPEN_DAYS)) {
+            Long days = fields.wholeNumber(COMMENTS_OPEN_DAYS, MAX_COMMENTS_OPEN_DAYS);
+            if (days == null) {
+                fields.error(
+                        COMMENTS_OPEN_DAYS, "must be a whole number from 0 (never close) to " + MAX_COMMENTS_OPEN_DAYS);
+            }
+            put(properties, PN_COMMENTS_OPEN_DAYS, days);
+        }
+        if (fields.has(MODERATION)) {
+            put(
+                    properties,
+                    PN_MODERATION,
+                    fields.oneOf(
+                            MODERATION,
+                            MODERATION_VALUES,
+                            "must be pre (a moderator approves each comment) or auto (approved unless held)"));
+        }
     }
 
     private static void put(Map<String, Object> properties, String property, @Nullable Object value) {
@@ -135,7 +151,9 @@ public record SiteSettingsInput(Map<String, Object> properties) {
             return;
         }
         try {
-            properties.put(PN_FIRST_DAY_OF_WEEK, DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)).name());
+            properties.put(
+                    PN_FIRST_DAY_OF_WEEK,
+                    DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)).name());
         } catch (IllegalArgumentException e) {
             fields.error(FIRST_DAY_OF_WEEK, "must be MONDAY to SUNDAY, or empty for the locale's");
         }
@@ -148,7 +166,8 @@ public record SiteSettingsInput(Map<String, Object> properties) {
             return;
         }
         if (FormFields.length(policy) > MAX_REUSE_POLICY || FormFields.hasControl(policy, true)) {
-            fields.error(REUSE_POLICY, "must be at most " + MAX_REUSE_POLICY + " characters without control characters");
+            fields.error(
+                    REUSE_POLICY, "must be at most " + MAX_REUSE_POLICY + " characters without control characters");
         } else {
             properties.put(PN_REUSE_POLICY, policy.isEmpty() ? null : policy);
         }
@@ -174,7 +193,8 @@ public record SiteSettingsInput(Map<String, Object> properties) {
             return null;
         }
         try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
+            Locale locale =
+                    new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
             return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
             return null;

@@ -9,8 +9,8 @@ import org.jetbrains.annotations.Nullable;
  * One change readers can see: an article appeared, changed, went back to draft or was deleted, or its approved
  * comments changed; with the surrogate keys it makes stale.
  */
-public record Change(Type type, String site, String articleId, @Nullable String path, long comments, Instant at,
-        Set<String> keys) {
+public record Change(
+        Type type, String site, String articleId, @Nullable String path, long comments, Instant at, Set<String> keys) {
 
     public enum Type {
         CREATED,

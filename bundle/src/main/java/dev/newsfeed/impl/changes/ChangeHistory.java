@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javax.jcr.RepositoryException;
 
 import dev.newsfeed.impl.comments.CommentStore;
-import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
@@ -47,15 +47,18 @@ public final class ChangeHistory {
     /** The configuration PID, from when one component did filing, the index and the changes feed. */
     static final String PID = "dev.newsfeed.impl.archive.ArchiveMaintenance";
 
-    @ObjectClassDefinition(name = "Newsfeed changes feed history",
+    @ObjectClassDefinition(
+            name = "Newsfeed changes feed history",
             description = "How long the changes feed keeps its history, and how often it checks for scheduled"
                     + " articles that went live.")
     public @interface Config {
-        @AttributeDefinition(name = "Changes kept",
+        @AttributeDefinition(
+                name = "Changes kept",
                 description = "Days the changes feed keeps (deletions included); an older token answers 410.")
         int changes_retention_days() default 30;
 
-        @AttributeDefinition(name = "Going-live check",
+        @AttributeDefinition(
+                name = "Going-live check",
                 description = "Seconds between checks for scheduled articles that went live (logged as created, and"
                         + " purged).")
         int golive_check_seconds() default 15;
@@ -88,8 +91,8 @@ public final class ChangeHistory {
         });
         long every = Math.max(1, config.golive_check_seconds());
         scheduler.scheduleWithFixedDelay(this::checkGoingLive, every, every, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::pruneChangeLog, PRUNE_FIRST_MINUTES, PRUNE_EVERY_MINUTES,
-                TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(
+                this::pruneChangeLog, PRUNE_FIRST_MINUTES, PRUNE_EVERY_MINUTES, TimeUnit.MINUTES);
     }
 
     @Deactivate
@@ -114,7 +117,9 @@ public final class ChangeHistory {
                     announce(GoingLiveCheck.check(resolver, site, now));
                 } catch (PersistenceException | RepositoryException | RuntimeException e) {
                     resolver.revert();
-                    log.warn("Checking {} for articles going live failed; will retry: {}", site.path(),
+                    log.warn(
+                            "Checking {} for articles going live failed; will retry: {}",
+                            site.path(),
                             LogText.causes(e));
                 }
             }
@@ -161,8 +166,10 @@ public final class ChangeHistory {
             throws PersistenceException, RepositoryException {
         List<Change> changes = new ArrayList<>();
         for (String articleId : articleIds) {
-            Change c = Retry.commit(resolver, r -> ChangeRecorder.trackComments(r, site, articleId,
-                    CommentStore.approvedCount(r, site, articleId), Instant.now()));
+            Change c = Retry.commit(
+                    resolver,
+                    r -> ChangeRecorder.trackComments(
+                            r, site, articleId, CommentStore.approvedCount(r, site, articleId), Instant.now()));
             if (c != null) {
                 changes.add(c);
             }

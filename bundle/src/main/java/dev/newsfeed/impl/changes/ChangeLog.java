@@ -33,7 +33,8 @@ public final class ChangeLog {
     public static final String ROOT = "/var/newsfeed/changes";
     static final String NODE_TYPE = "oak:Unstructured";
     private static final Map<String, Object> NODE = Map.of("jcr:primaryType", NODE_TYPE);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu/MM/dd/HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("uuuu/MM/dd/HH").withZone(ZoneOffset.UTC);
 
     private ChangeLog() {}
 
@@ -42,8 +43,8 @@ public final class ChangeLog {
     }
 
     /** The entries after {@code afterEntry} (exclusive), oldest first, at most {@code limit}. */
-    public static List<Map<String, Object>> read(ResourceResolver resolver, SiteSettings site, String afterEntry,
-            int limit) {
+    public static List<Map<String, Object>> read(
+            ResourceResolver resolver, SiteSettings site, String afterEntry, int limit) {
         List<Map<String, Object>> entries = new ArrayList<>();
         Resource log = resolver.getResource(root(site) + "/log");
         if (log == null) {
@@ -88,7 +89,9 @@ public final class ChangeLog {
         for (Resource year : ascending(log)) {
             for (Resource month : ascending(year)) {
                 for (Resource day : ascending(month)) {
-                    LocalDate d = LocalDate.of(Integer.parseInt(year.getName()), Integer.parseInt(month.getName()),
+                    LocalDate d = LocalDate.of(
+                            Integer.parseInt(year.getName()),
+                            Integer.parseInt(month.getName()),
                             Integer.parseInt(day.getName()));
                     if (d.isBefore(keepFrom)) {
                         resolver.delete(day);
@@ -106,11 +109,19 @@ public final class ChangeLog {
     }
 
     /** Appends one entry; the change it records. */
-    static Change append(ResourceResolver resolver, SiteSettings site, Change.Type type, String id,
-            @Nullable String path, long comments, Instant at, Set<String> keys) throws PersistenceException {
+    static Change append(
+            ResourceResolver resolver,
+            SiteSettings site,
+            Change.Type type,
+            String id,
+            @Nullable String path,
+            long comments,
+            Instant at,
+            Set<String> keys)
+            throws PersistenceException {
         String entry = CommentIds.next(at);
-        Resource hour = ResourceUtil.getOrCreateResource(resolver, root(site) + "/log/" + HOUR.format(at), NODE,
-                NODE_TYPE, false);
+        Resource hour = ResourceUtil.getOrCreateResource(
+                resolver, root(site) + "/log/" + HOUR.format(at), NODE, NODE_TYPE, false);
         Map<String, Object> props = new HashMap<>(NODE);
         props.put("type", type.key());
         props.put("id", id);

@@ -33,8 +33,8 @@ public final class ChangeRecorder {
     private ChangeRecorder() {}
 
     /** Registers the article at {@code path} (if it is one) and logs what changed for readers; null for nothing. */
-    public static @Nullable Change trackArticle(ResourceResolver resolver, SiteSettings site, Resource resource,
-            Instant now) throws PersistenceException {
+    public static @Nullable Change trackArticle(
+            ResourceResolver resolver, SiteSettings site, Resource resource, Instant now) throws PersistenceException {
         if (!resource.isResourceType(RT_ARTICLE)) {
             return null;
         }
@@ -73,14 +73,9 @@ public final class ChangeRecorder {
                 }
                 continue;
             }
-            RegisteredArticle before = ChangeRegistry.registered(resolver, site, id);
-            if (before == null) {
-                continue;
-            }
-            ChangeRegistry.unregister(resolver, site, before);
-            if (before.visibleAt(now)) {
-                changes.add(ChangeLog.append(resolver, site, Change.Type.DELETED, id, before.path(), -1, now,
-                        keys(site, before, null, now)));
+            Change deleted = trackDeleted(resolver, site, id, now);
+            if (deleted != null) {
+                changes.add(deleted);
             }
         }
         Resource stale = resolver.getResource(ChangeRegistry.pathEntry(site, path));
@@ -90,9 +85,25 @@ public final class ChangeRecorder {
         return changes;
     }
 
+    /** A registered article that is gone: unregistered, and a deletion for readers who could see it. */
+    private static @Nullable Change trackDeleted(ResourceResolver resolver, SiteSettings site, String id, Instant now)
+            throws PersistenceException {
+        RegisteredArticle before = ChangeRegistry.registered(resolver, site, id);
+        if (before == null) {
+            return null;
+        }
+        ChangeRegistry.unregister(resolver, site, before);
+        if (!before.visibleAt(now)) {
+            return null;
+        }
+        return ChangeLog.append(
+                resolver, site, Change.Type.DELETED, id, before.path(), -1, now, keys(site, before, null, now));
+    }
+
     /** The approved count of an article's comments changed. */
-    public static @Nullable Change trackComments(ResourceResolver resolver, SiteSettings site, String articleId,
-            long count, Instant now) throws PersistenceException {
+    public static @Nullable Change trackComments(
+            ResourceResolver resolver, SiteSettings site, String articleId, long count, Instant now)
+            throws PersistenceException {
         Resource entry = resolver.getResource(ChangeRegistry.articleEntry(site, articleId));
         if (entry == null) {
             return null;
@@ -103,38 +114,48 @@ public final class ChangeRecorder {
         }
         props.put("comments", count);
         props.put("writer", java.util.UUID.randomUUID().toString());
-        Set<String> keys = new LinkedHashSet<>(List.of(SurrogateKeys.comments(articleId),
-                SurrogateKeys.changes(site.path())));
-        return ChangeLog.append(resolver, site, Change.Type.COMMENTS, articleId, props.get("path", String.class), count,
-                now, keys);
+        Set<String> keys =
+                new LinkedHashSet<>(List.of(SurrogateKeys.comments(articleId), SurrogateKeys.changes(site.path())));
+        return ChangeLog.append(
+                resolver, site, Change.Type.COMMENTS, articleId, props.get("path", String.class), count, now, keys);
     }
 
     /**
      * Scheduled articles that went live between the last check and {@code now}: no write marks that moment, so a
      * periodic check logs them (as created) from the registry of the day folders the index names.
      */
-    public static List<Change> trackGoingLive(ResourceResolver resolver, SiteSettings site, List<Resource> wentLive,
-            Instant now) throws PersistenceException {
+    public static List<Change> trackGoingLive(
+            ResourceResolver resolver, SiteSettings site, List<Resource> wentLive, Instant now)
+            throws PersistenceException {
         List<Change> changes = new ArrayList<>();
         for (Resource article : wentLive) {
-            RegisteredArticle state = ChangeRegistry.registered(resolver, site, Article.from(article).id());
+            RegisteredArticle state = ChangeRegistry.registered(
+                    resolver, site, Article.from(article).id());
             if (state == null || state.published() == null || state.published() > now.toEpochMilli()) {
                 continue;
             }
             String marker = ChangeRegistry.articleEntry(site, state.id());
-            ModifiableValueMap props = Objects.requireNonNull(resolver.getResource(marker)
-                    .adaptTo(ModifiableValueMap.class));
+            ModifiableValueMap props =
+                    Objects.requireNonNull(resolver.getResource(marker).adaptTo(ModifiableValueMap.class));
             if (state.published().equals(props.get("liveLogged", Long.class))) {
                 continue;
             }
             props.put("liveLogged", state.published());
-            changes.add(ChangeLog.append(resolver, site, Change.Type.CREATED, state.id(), state.path(), -1,
-                    Instant.ofEpochMilli(state.published()), keys(site, null, state, now)));
+            changes.add(ChangeLog.append(
+                    resolver,
+                    site,
+                    Change.Type.CREATED,
+                    state.id(),
+                    state.path(),
+                    -1,
+                    Instant.ofEpochMilli(state.published()),
+                    keys(site, null, state, now)));
         }
         return changes;
     }
 
-    private static @Nullable Change.Type type(@Nullable RegisteredArticle before, RegisteredArticle after, Instant now) {
+    private static @Nullable Change.Type type(
+            @Nullable RegisteredArticle before, RegisteredArticle after, Instant now) {
         boolean was = before != null && before.visibleAt(now);
         boolean is = after.visibleAt(now);
         if (!was && is) {
@@ -147,8 +168,8 @@ public final class ChangeRecorder {
     }
 
     /** Exactly the keys a change makes stale: the article, and the listings and calendars of its old and new day. */
-    static Set<String> keys(SiteSettings site, @Nullable RegisteredArticle before, @Nullable RegisteredArticle after,
-            Instant now) {
+    static Set<String> keys(
+            SiteSettings site, @Nullable RegisteredArticle before, @Nullable RegisteredArticle after, Instant now) {
         Set<String> keys = new LinkedHashSet<>();
         String id = after != null ? after.id() : before.id();
         keys.add(SurrogateKeys.article(id));

@@ -43,10 +43,15 @@ final class ChangeRegistry {
         return new RegisteredArticle(id, p.get("path", ""), p.get("published", Long.class), p.get("hash", ""));
     }
 
-    static void register(ResourceResolver resolver, SiteSettings site, @Nullable RegisteredArticle before,
-            RegisteredArticle after, Instant now) throws PersistenceException {
-        Resource entry = ResourceUtil.getOrCreateResource(resolver, articleEntry(site, after.id()), NODE,
-                ChangeLog.NODE_TYPE, false);
+    static void register(
+            ResourceResolver resolver,
+            SiteSettings site,
+            @Nullable RegisteredArticle before,
+            RegisteredArticle after,
+            Instant now)
+            throws PersistenceException {
+        Resource entry = ResourceUtil.getOrCreateResource(
+                resolver, articleEntry(site, after.id()), NODE, ChangeLog.NODE_TYPE, false);
         ModifiableValueMap props = Objects.requireNonNull(entry.adaptTo(ModifiableValueMap.class));
         props.put("path", after.path());
         if (after.published() == null) {
@@ -68,8 +73,8 @@ final class ChangeRegistry {
                 resolver.delete(old);
             }
         }
-        Resource mapped = ResourceUtil.getOrCreateResource(resolver, pathEntry(site, after.path()), NODE,
-                ChangeLog.NODE_TYPE, false);
+        Resource mapped = ResourceUtil.getOrCreateResource(
+                resolver, pathEntry(site, after.path()), NODE, ChangeLog.NODE_TYPE, false);
         Objects.requireNonNull(mapped.adaptTo(ModifiableValueMap.class)).put("id", after.id());
     }
 

@@ -46,13 +46,24 @@ public final class ChangesFeed {
     private ChangeHistory history;
 
     /** The changes after {@code since} (a token this feed gave out, or null for "now"), at most {@code limit}. */
-    public Outcome read(ResourceResolver resolver, SiteSettings site, @Nullable String since, @Nullable String limit,
-            String baseUrl, Instant now) {
+    public Outcome read(
+            ResourceResolver resolver,
+            SiteSettings site,
+            @Nullable String since,
+            @Nullable String limit,
+            String baseUrl,
+            Instant now) {
         return read(resolver, site, since, limit, baseUrl, now, history.retentionDays());
     }
 
-    static Outcome read(ResourceResolver resolver, SiteSettings site, @Nullable String since, @Nullable String limit,
-            String baseUrl, Instant now, int retentionDays) {
+    static Outcome read(
+            ResourceResolver resolver,
+            SiteSettings site,
+            @Nullable String since,
+            @Nullable String limit,
+            String baseUrl,
+            Instant now,
+            int retentionDays) {
         List<Problem.FieldError> errors = new ArrayList<>();
         int max = parseLimit(limit, errors);
         ChangesToken token = since == null ? null : ChangesToken.decode(since);
@@ -63,8 +74,8 @@ public final class ChangesFeed {
             return new Invalid(errors);
         }
         if (token == null) {
-            return new Page(new ChangesPage(List.of(), new ChangesToken(ChangeLog.entryAt(now.minus(OVERLAP))).encode(),
-                    false));
+            return new Page(new ChangesPage(
+                    List.of(), new ChangesToken(ChangeLog.entryAt(now.minus(OVERLAP))).encode(), false));
         }
         LocalDate oldestKept = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(retentionDays);
         if (token.time().isBefore(oldestKept.atStartOfDay(ZoneOffset.UTC).toInstant())) {
@@ -91,16 +102,21 @@ public final class ChangesFeed {
         return limit;
     }
 
-    private static ChangesPage page(List<Map<String, Object>> entries, int limit, String after, SiteSettings site,
-            String baseUrl) {
+    private static ChangesPage page(
+            List<Map<String, Object>> entries, int limit, String after, SiteSettings site, String baseUrl) {
         boolean more = entries.size() > limit;
         List<ChangesPage.Item> items = new ArrayList<>();
         String last = after;
         for (Map<String, Object> e : more ? entries.subList(0, limit) : entries) {
             String path = (String) e.get("path");
             Object comments = e.get("comments");
-            items.add(new ChangesPage.Item((String) e.get("entry"), (String) e.get("type"), (String) e.get("id"),
-                    path, path == null ? null : baseUrl + path, comments instanceof Number n ? n.longValue() : null,
+            items.add(new ChangesPage.Item(
+                    (String) e.get("entry"),
+                    (String) e.get("type"),
+                    (String) e.get("id"),
+                    path,
+                    path == null ? null : baseUrl + path,
+                    comments instanceof Number n ? n.longValue() : null,
                     Dates.format(Instant.ofEpochMilli(((Number) e.get("at")).longValue()), site.zone())));
             last = ((String) e.get("entry")).compareTo(last) > 0 ? (String) e.get("entry") : last;
         }

@@ -35,13 +35,15 @@ final class GoingLiveCheck {
     static List<Change> check(ResourceResolver resolver, SiteSettings site, Instant now)
             throws PersistenceException, RepositoryException {
         return Retry.commit(resolver, r -> {
-            Resource marker = ResourceUtil.getOrCreateResource(r, ChangeLog.root(site),
-                    Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
+            Resource marker = ResourceUtil.getOrCreateResource(
+                    r, ChangeLog.root(site), Map.of("jcr:primaryType", "oak:Unstructured"), "oak:Unstructured", false);
             ModifiableValueMap props = marker.adaptTo(ModifiableValueMap.class);
             // a site's first check looks back as far as the index keeps instants that went live (a new site's first
             // scheduled article may go live before it); liveLogged prevents repeats
             Long checked = props.get("liveChecked", Long.class);
-            long since = checked != null ? checked : now.minus(ArchiveIndexer.RECENTLY_LIVE).toEpochMilli();
+            long since = checked != null
+                    ? checked
+                    : now.minus(ArchiveIndexer.RECENTLY_LIVE).toEpochMilli();
             List<Resource> live = wentLive(r, site, since, now);
             if (recordCheck(checked, !live.isEmpty(), now)) {
                 props.put("liveChecked", now.toEpochMilli());
@@ -57,7 +59,8 @@ final class GoingLiveCheck {
      * harmless: nothing went live in them, and the index keeps them (RECENTLY_LIVE) longer than the interval.
      */
     static boolean recordCheck(@Nullable Long lastRecorded, boolean foundLive, Instant now) {
-        return foundLive || lastRecorded == null
+        return foundLive
+                || lastRecorded == null
                 || now.toEpochMilli() - lastRecorded >= ArchiveIndexer.RECENTLY_LIVE.toMillis() / 2;
     }
 

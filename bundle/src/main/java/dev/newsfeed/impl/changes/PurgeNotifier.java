@@ -39,10 +39,12 @@ public final class PurgeNotifier {
     public static final String TOPIC = "dev/newsfeed/PURGE";
     private static final Logger log = LoggerFactory.getLogger(PurgeNotifier.class);
 
-    @ObjectClassDefinition(name = "Newsfeed purge events",
+    @ObjectClassDefinition(
+            name = "Newsfeed purge events",
             description = "Where Newsfeed sends the surrogate keys a change made stale.")
     public @interface Config {
-        @AttributeDefinition(name = "Purge URL",
+        @AttributeDefinition(
+                name = "Purge URL",
                 description = "POST {\"keys\": [...]} here for every change (a CDN's or dispatcher's purge API);"
                         + " empty: only the OSGi event " + TOPIC + ".")
         String purge_url() default "";
@@ -90,8 +92,15 @@ public final class PurgeNotifier {
         eventAdmin.postEvent(new Event(TOPIC, props));
         String url = config.purge_url();
         if (url != null && !url.isBlank()) {
-            Map<String, Object> body = Map.of("keys", List.copyOf(change.keys()), "site", change.site(),
-                    "id", change.articleId(), "type", change.type().key());
+            Map<String, Object> body = Map.of(
+                    "keys",
+                    List.copyOf(change.keys()),
+                    "site",
+                    change.site(),
+                    "id",
+                    change.articleId(),
+                    "type",
+                    change.type().key());
             schedule(url.trim(), body, 1, 0);
         }
     }

@@ -17,8 +17,11 @@ import org.jetbrains.annotations.Nullable;
 public record RegisteredArticle(String id, String path, @Nullable Long published, String hash) {
 
     public static RegisteredArticle of(Article article) {
-        return new RegisteredArticle(article.id(), article.path(),
-                article.published() == null ? null : article.published().toEpochMilli(), hash(article));
+        return new RegisteredArticle(
+                article.id(),
+                article.path(),
+                article.published() == null ? null : article.published().toEpochMilli(),
+                hash(article));
     }
 
     public boolean visibleAt(Instant now) {
@@ -28,12 +31,16 @@ public record RegisteredArticle(String id, String path, @Nullable Long published
     static String hash(Article a) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Object part : new Object[] {a.title(), a.lead(), a.body(), a.author(), a.tags(), a.published(),
-                    a.commentsOpen()}) {
+            for (Object part :
+                    new Object[] {a.title(), a.lead(), a.body(), a.author(), a.tags(), a.published(), a.commentsOpen()
+                    }) {
                 sha.update(Objects.toString(part, "\u0000").getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0x1f);
             }
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 22);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(sha.digest())
+                    .substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

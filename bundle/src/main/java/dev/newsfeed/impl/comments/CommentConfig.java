@@ -8,8 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * comment component that reads it names this PID as its {@code configurationPid}, so one configuration drives them
  * all, as it did when they were one service.
  */
-@ObjectClassDefinition(name = "Newsfeed comments",
-        description = "Limits and anti-abuse settings for reader comments.")
+@ObjectClassDefinition(name = "Newsfeed comments", description = "Limits and anti-abuse settings for reader comments.")
 public @interface CommentConfig {
 
     /** The PID every comment component reads (the name of the one service they were split from). */
@@ -30,12 +29,14 @@ public @interface CommentConfig {
     @AttributeDefinition(name = "Article rate", description = "Submissions one article gains per minute.")
     double article_per_minute() default 30;
 
-    @AttributeDefinition(name = "Maximum links",
+    @AttributeDefinition(
+            name = "Maximum links",
             description = "A comment with more links is held for a moderator even where comments are approved"
                     + " automatically.")
     int max_links() default 2;
 
-    @AttributeDefinition(name = "Minimum fill time",
+    @AttributeDefinition(
+            name = "Minimum fill time",
             description = "Seconds between handing out the form token and a submission; faster ones are stored"
                     + " as spam (bots), answered like any other.")
     int min_fill_seconds() default 3;
@@ -46,21 +47,23 @@ public @interface CommentConfig {
     @AttributeDefinition(name = "Reply depth", description = "Deepest reply level (1 = no replies to replies).")
     int max_depth() default 3;
 
-    @AttributeDefinition(name = "Trusted proxies",
+    @AttributeDefinition(
+            name = "Trusted proxies",
             description = "Addresses or CIDR ranges of reverse proxies whose forwarded header is believed."
                     + " Empty (default): the connection's address is the client, whatever headers say.")
     String[] trusted_proxies() default {};
 
-    @AttributeDefinition(name = "Forwarded header",
-            description = "Header naming the client behind a trusted proxy.")
+    @AttributeDefinition(name = "Forwarded header", description = "Header naming the client behind a trusted proxy.")
     String forwarded_header() default "X-Forwarded-For";
 
-    @AttributeDefinition(name = "Count check",
+    @AttributeDefinition(
+            name = "Count check",
             description = "Seconds between comparisons of the comment counts with the stored comments (5 while"
                     + " a count differs). The first runs right after the journal replay at start.")
     int counts_check_seconds() default 60;
 
-    @AttributeDefinition(name = "Count settle",
+    @AttributeDefinition(
+            name = "Count settle",
             description = "Seconds a count must differ, unchanged, after it was refolded before the difference"
                     + " is added to it (longer than Oak's counter consolidation retries, 32 s).")
     int counts_settle_seconds() default 40;

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * exact again right after the journal replay at start, then every {@code counts.check.seconds} (every 5 s while a
  * count differs).
  */
-@Component(service = ResourceChangeListener.class, immediate = true, configurationPid = CommentConfig.PID,
+@Component(
+        service = ResourceChangeListener.class,
+        immediate = true,
+        configurationPid = CommentConfig.PID,
         property = {
             ResourceChangeListener.PATHS + "=" + CommentStore.ROOT,
             ResourceChangeListener.PATHS + "=" + ContentModel.CONTENT_ROOT,
@@ -63,7 +66,8 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
     @Modified
     void modified(CommentConfig config) {
         if (this.config == null || this.config.counts_settle_seconds() != config.counts_settle_seconds()) {
-            keeper = new CountKeeper(new OakCounters(), Duration.ofSeconds(Math.max(1, config.counts_settle_seconds())));
+            keeper =
+                    new CountKeeper(new OakCounters(), Duration.ofSeconds(Math.max(1, config.counts_settle_seconds())));
         }
         this.config = config;
     }
@@ -112,12 +116,20 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
 
     private static void log(CountKeeper.Report report, long millis) {
         if (!report.nudged().isEmpty() || !report.corrected().isEmpty()) {
-            log.warn("Comment counts: {} differed and were refolded {}, {} corrected {} ({} counters, {} ms)",
-                    report.nudged().size(), report.nudged(), report.corrected().size(), report.corrected(),
-                    report.counters(), millis);
+            log.warn(
+                    "Comment counts: {} differed and were refolded {}, {} corrected {} ({} counters, {} ms)",
+                    report.nudged().size(),
+                    report.nudged(),
+                    report.corrected().size(),
+                    report.corrected(),
+                    report.counters(),
+                    millis);
         } else if (report.recounted() > 0) {
-            log.info("Comment counts checked: {} counters, {} folders walked, {} ms", report.counters(),
-                    report.recounted(), millis);
+            log.info(
+                    "Comment counts checked: {} counters, {} folders walked, {} ms",
+                    report.counters(),
+                    report.recounted(),
+                    millis);
         } else {
             log.debug("Comment counts checked: {} counters, {} ms", report.counters(), millis);
         }

@@ -15,8 +15,8 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class CommentIds {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmssSSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuuMMdd-HHmmssSSS").withZone(ZoneOffset.UTC);
     private static final Pattern ID = Pattern.compile("(\\d{8})-\\d{9}-[a-z0-9]{8}");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -16,8 +16,14 @@ import org.jetbrains.annotations.Nullable;
  * A reader's comment submission, validated field by field. Only the documented fields are accepted: a submission
  * cannot choose its status, path or any other property.
  */
-public record CommentInput(String author, String email, @Nullable String url, String text, @Nullable String parent,
-        @Nullable String token, boolean honeypotFilled) {
+public record CommentInput(
+        String author,
+        String email,
+        @Nullable String url,
+        String text,
+        @Nullable String parent,
+        @Nullable String token,
+        boolean honeypotFilled) {
 
     public static final String AUTHOR = "author";
     public static final String EMAIL = "email";
@@ -34,8 +40,8 @@ public record CommentInput(String author, String email, @Nullable String url, St
     static final int MAX_EMAIL = 254;
     static final int MAX_URL = 2000;
 
-    private static final Pattern EMAIL_FORMAT = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern EMAIL_FORMAT =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final Pattern ID_FORMAT = Pattern.compile("[a-z0-9-]{1,64}");
 
@@ -49,7 +55,8 @@ public record CommentInput(String author, String email, @Nullable String url, St
             checkText(fields, AUTHOR, author, MAX_AUTHOR, false);
         }
         String email = required(fields, EMAIL);
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL_FORMAT.matcher(email).matches())) {
+        if (email != null
+                && (email.length() > MAX_EMAIL || !EMAIL_FORMAT.matcher(email).matches())) {
             fields.error(EMAIL, "must be a valid email address");
         }
         String url = optional(fields, URL);
@@ -69,8 +76,9 @@ public record CommentInput(String author, String email, @Nullable String url, St
         if (!fields.valid()) {
             return new Parsed(null, fields.errors());
         }
-        return new Parsed(new CommentInput(author, email, url, text, parent, token,
-                honeypot != null && !honeypot.isBlank()), List.of());
+        return new Parsed(
+                new CommentInput(author, email, url, text, parent, token, honeypot != null && !honeypot.isBlank()),
+                List.of());
     }
 
     /** What duplicate detection compares: article, author and text, with case and spacing ignored. */
@@ -83,7 +91,8 @@ public record CommentInput(String author, String email, @Nullable String url, St
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
+            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                    && uri.getHost() != null
                     && !uri.getHost().isEmpty();
         } catch (URISyntaxException e) {
             return false;

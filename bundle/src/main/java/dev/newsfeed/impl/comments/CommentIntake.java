@@ -39,8 +39,13 @@ public final class CommentIntake {
     private static final Logger log = LoggerFactory.getLogger(CommentIntake.class);
 
     /** A reader's submission on a published article whose comments are open, as the request carried it. */
-    public record Submitted(Article article, SiteSettings site, Map<String, Object> fields, String remoteAddress,
-            Function<String, String> headers, Instant now) {}
+    public record Submitted(
+            Article article,
+            SiteSettings site,
+            Map<String, Object> fields,
+            String remoteAddress,
+            Function<String, String> headers,
+            Instant now) {}
 
     /** What became of a submission. */
     public sealed interface Outcome {
@@ -116,8 +121,10 @@ public final class CommentIntake {
             return new Outcome.Invalid("The comment has invalid fields.", parsed.errors());
         }
         CommentConfig c = config;
-        String client = ClientAddress.resolve(submitted.remoteAddress(),
-                submitted.headers().apply(c.forwarded_header()), List.of(c.trusted_proxies()));
+        String client = ClientAddress.resolve(
+                submitted.remoteAddress(),
+                submitted.headers().apply(c.forwarded_header()),
+                List.of(c.trusted_proxies()));
         long wait = limits.take(client, submitted.article().id(), System.nanoTime());
         if (wait > 0) {
             return new Outcome.RateLimited(wait);
@@ -136,14 +143,16 @@ public final class CommentIntake {
             throws LoginException, RepositoryException, IOException {
         Article article = s.article();
         Secrets secrets = secret.secrets();
-        Instant issued = secrets.tokenIssued(input.token(), article.id(), s.now(),
-                Duration.ofSeconds(c.token_max_age_seconds()));
+        Instant issued = secrets.tokenIssued(
+                input.token(), article.id(), s.now(), Duration.ofSeconds(c.token_max_age_seconds()));
         if (issued == null) {
-            return new Outcome.Invalid("Get a fresh form token from " + article.path() + ".comment-form.json.",
-                    List.of(new Problem.FieldError(CommentInput.TOKEN,
-                            input.token() == null ? "is required" : "is not valid any more")));
+            return new Outcome.Invalid(
+                    "Get a fresh form token from " + article.path() + ".comment-form.json.",
+                    List.of(new Problem.FieldError(
+                            CommentInput.TOKEN, input.token() == null ? "is required" : "is not valid any more")));
         }
-        Resource parent = input.parent() == null ? null
+        Resource parent = input.parent() == null
+                ? null
                 : CommentStore.published(resolver, s.site(), article.id(), input.parent());
         long depth = parent == null ? 0 : parent.getValueMap().get("depth", 0L) + 1;
         Problem.FieldError misplaced = replyError(input, parent, depth, c.max_depth());
@@ -164,27 +173,49 @@ public final class CommentIntake {
     }
 
     /** Why a reply cannot go under {@code parent} (null: it can, or it is no reply). */
-    private static Problem.@Nullable FieldError replyError(CommentInput input, @Nullable Resource parent, long depth,
-            int maxDepth) {
+    private static Problem.@Nullable FieldError replyError(
+            CommentInput input, @Nullable Resource parent, long depth, int maxDepth) {
         if (input.parent() == null) {
             return null;
         }
         if (parent == null) {
             return new Problem.FieldError(CommentInput.PARENT, "is not an approved comment of this article");
         }
-        return depth >= maxDepth ? new Problem.FieldError(CommentInput.PARENT,
-                "replies may not go deeper than " + maxDepth + " levels") : null;
+        return depth >= maxDepth
+                ? new Problem.FieldError(CommentInput.PARENT, "replies may not go deeper than " + maxDepth + " levels")
+                : null;
     }
 
     /** The new comment, with the status the spam policy gives it. */
     private CommentRecord record(Submitted s, CommentInput input, String clientHash, Instant issued, long depth) {
         Article article = s.article();
-        Submission submission = new Submission(article.path(), article.title(), input.author(), input.email(),
-                input.url(), input.text(), input.parent(), clientHash, s.headers().apply("User-Agent"), s.now());
+        Submission submission = new Submission(
+                article.path(),
+                article.title(),
+                input.author(),
+                input.email(),
+                input.url(),
+                input.text(),
+                input.parent(),
+                clientHash,
+                s.headers().apply("User-Agent"),
+                s.now());
         Verdict verdict = policy.verdict(input, submission, issued);
-        return new CommentRecord(CommentIds.next(s.now()), SpamPolicy.status(verdict, s.site().moderation()),
-                article.id(), article.path(), article.title(), input.author(), input.email(), input.url(),
-                input.text(), CommentText.toHtml(input.text()), input.parent(), depth, s.now(), clientHash,
+        return new CommentRecord(
+                CommentIds.next(s.now()),
+                SpamPolicy.status(verdict, s.site().moderation()),
+                article.id(),
+                article.path(),
+                article.title(),
+                input.author(),
+                input.email(),
+                input.url(),
+                input.text(),
+                CommentText.toHtml(input.text()),
+                input.parent(),
+                depth,
+                s.now(),
+                clientHash,
                 verdict.reason());
     }
 }

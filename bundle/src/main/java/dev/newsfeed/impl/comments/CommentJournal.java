@@ -43,22 +43,75 @@ public final class CommentJournal {
      * record), or a moderation of one ({@code moderatedFrom} the status it had, {@code status} the one it got, by
      * {@code moderator} at {@code moderatedAt}). Lines written before moderations were journaled read as comments.
      */
-    public record Entry(String site, String duplicate, String id, String status, String articleId,
-            String articlePath, String articleTitle, String author, String email, String url, String text, String html,
-            String parent, long depth, long created, String clientHash, String reason, String moderatedFrom,
-            String moderator, Long moderatedAt) {
+    public record Entry(
+            String site,
+            String duplicate,
+            String id,
+            String status,
+            String articleId,
+            String articlePath,
+            String articleTitle,
+            String author,
+            String email,
+            String url,
+            String text,
+            String html,
+            String parent,
+            long depth,
+            long created,
+            String clientHash,
+            String reason,
+            String moderatedFrom,
+            String moderator,
+            Long moderatedAt) {
 
         public static Entry of(String site, String duplicate, CommentRecord r) {
-            return new Entry(site, duplicate, r.id(), r.status().key(), r.articleId(), r.articlePath(),
-                    r.articleTitle(), r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(), r.depth(),
-                    r.created().toEpochMilli(), r.clientHash(), r.reason(), null, null, null);
+            return new Entry(
+                    site,
+                    duplicate,
+                    r.id(),
+                    r.status().key(),
+                    r.articleId(),
+                    r.articlePath(),
+                    r.articleTitle(),
+                    r.author(),
+                    r.email(),
+                    r.url(),
+                    r.text(),
+                    r.html(),
+                    r.parent(),
+                    r.depth(),
+                    r.created().toEpochMilli(),
+                    r.clientHash(),
+                    r.reason(),
+                    null,
+                    null,
+                    null);
         }
 
         /** A moderation: the comment {@code after} it, which had status {@code from} before. */
-        public static Entry moderation(String site, CommentStatus from, CommentRecord after, String moderator,
-                Instant at) {
-            return new Entry(site, null, after.id(), after.status().key(), after.articleId(), null, null, null, null,
-                    null, null, null, null, 0, after.created().toEpochMilli(), null, null, from.key(), moderator,
+        public static Entry moderation(
+                String site, CommentStatus from, CommentRecord after, String moderator, Instant at) {
+            return new Entry(
+                    site,
+                    null,
+                    after.id(),
+                    after.status().key(),
+                    after.articleId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    after.created().toEpochMilli(),
+                    null,
+                    null,
+                    from.key(),
+                    moderator,
                     at.toEpochMilli());
         }
 
@@ -67,8 +120,22 @@ public final class CommentJournal {
         }
 
         public CommentRecord record() {
-            return new CommentRecord(id, CommentStatus.of(status), articleId, articlePath, articleTitle, author,
-                    email, url, text, html, parent, depth, Instant.ofEpochMilli(created), clientHash, reason);
+            return new CommentRecord(
+                    id,
+                    CommentStatus.of(status),
+                    articleId,
+                    articlePath,
+                    articleTitle,
+                    author,
+                    email,
+                    url,
+                    text,
+                    html,
+                    parent,
+                    depth,
+                    Instant.ofEpochMilli(created),
+                    clientHash,
+                    reason);
         }
     }
 
@@ -87,8 +154,10 @@ public final class CommentJournal {
     }
 
     private void open() throws IOException {
-        channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), ownerOnlyFile(file));
+        channel = FileChannel.open(
+                file,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                ownerOnlyFile(file));
     }
 
     /**
@@ -164,8 +233,8 @@ public final class CommentJournal {
     private void replace(byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                ownerOnlyFile(tmp))) {
+        try (FileChannel out = FileChannel.open(
+                tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnlyFile(tmp))) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -177,7 +246,8 @@ public final class CommentJournal {
 
     /** rw------- at creation where the file system has POSIX permissions; nothing elsewhere. */
     private static FileAttribute<?>[] ownerOnlyFile(Path path) {
-        return posix(path) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+        return posix(path)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
                 : new FileAttribute<?>[0];
     }
 

@@ -48,7 +48,8 @@ public final class CommentModeration {
                 CommentRecord after = moderate(resolver, site, id, target, moderator, now);
                 Map<String, String> result = new LinkedHashMap<>();
                 result.put("id", id);
-                result.put("status", after == null ? "not-found" : after.status().key());
+                result.put(
+                        "status", after == null ? "not-found" : after.status().key());
                 results.add(result);
                 anyFound |= after != null;
             }
@@ -57,11 +58,16 @@ public final class CommentModeration {
     }
 
     /** Moves one comment and journals the change; the comment after it, or null when there is none. */
-    private @Nullable CommentRecord moderate(ResourceResolver resolver, SiteSettings site, String id,
-            CommentStatus target, String moderator, Instant now)
+    private @Nullable CommentRecord moderate(
+            ResourceResolver resolver,
+            SiteSettings site,
+            String id,
+            CommentStatus target,
+            String moderator,
+            Instant now)
             throws PersistenceException, RepositoryException, IOException {
-        CommentStore.Moderated moderated = Retry.commit(resolver,
-                r -> CommentStore.moderate(r, site, id, target, moderator, now));
+        CommentStore.Moderated moderated =
+                Retry.commit(resolver, r -> CommentStore.moderate(r, site, id, target, moderator, now));
         if (moderated == null) {
             return null;
         }

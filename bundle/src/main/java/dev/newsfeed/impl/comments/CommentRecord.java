@@ -26,17 +26,41 @@ import org.apache.sling.api.resource.ValueMap;
 import org.jetbrains.annotations.Nullable;
 
 /** A comment as stored privately (with email, client hash and original text), and its node's properties. */
-public record CommentRecord(String id, CommentStatus status, String articleId, String articlePath,
-        String articleTitle, String author, String email, @Nullable String url, String text, String html,
-        @Nullable String parent, long depth, Instant created, String clientHash, @Nullable String reason) {
+public record CommentRecord(
+        String id,
+        CommentStatus status,
+        String articleId,
+        String articlePath,
+        String articleTitle,
+        String author,
+        String email,
+        @Nullable String url,
+        String text,
+        String html,
+        @Nullable String parent,
+        long depth,
+        Instant created,
+        String clientHash,
+        @Nullable String reason) {
 
     static CommentRecord from(Resource resource) {
         ValueMap p = resource.getValueMap();
-        return new CommentRecord(resource.getName(), CommentStore.status(resource),
-                p.get(PN_ARTICLE_ID, ""), p.get(PN_ARTICLE_PATH, ""), p.get(PN_ARTICLE_TITLE, ""),
-                p.get(PN_AUTHOR, ""), p.get(PN_EMAIL, ""), p.get(PN_URL, String.class), p.get(PN_TEXT, ""),
-                p.get(PN_HTML, ""), p.get(PN_PARENT, String.class), p.get(PN_DEPTH, 0L),
-                p.get(PN_CREATED, Calendar.class).toInstant(), p.get(PN_CLIENT, ""), p.get(PN_REASON, String.class));
+        return new CommentRecord(
+                resource.getName(),
+                CommentStore.status(resource),
+                p.get(PN_ARTICLE_ID, ""),
+                p.get(PN_ARTICLE_PATH, ""),
+                p.get(PN_ARTICLE_TITLE, ""),
+                p.get(PN_AUTHOR, ""),
+                p.get(PN_EMAIL, ""),
+                p.get(PN_URL, String.class),
+                p.get(PN_TEXT, ""),
+                p.get(PN_HTML, ""),
+                p.get(PN_PARENT, String.class),
+                p.get(PN_DEPTH, 0L),
+                p.get(PN_CREATED, Calendar.class).toInstant(),
+                p.get(PN_CLIENT, ""),
+                p.get(PN_REASON, String.class));
     }
 
     /** The properties of its private node (the optional ones only when set), starting from {@code node}. */

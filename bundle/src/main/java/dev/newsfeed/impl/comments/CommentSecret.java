@@ -45,8 +45,8 @@ public final class CommentSecret {
     }
 
     private static byte[] loadOrCreateKey(ResourceResolver resolver) throws PersistenceException {
-        Resource node = ResourceUtil.getOrCreateResource(resolver, PATH,
-                Map.of("jcr:primaryType", CommentStore.UNORDERED), CommentStore.UNORDERED, false);
+        Resource node = ResourceUtil.getOrCreateResource(
+                resolver, PATH, Map.of("jcr:primaryType", CommentStore.UNORDERED), CommentStore.UNORDERED, false);
         ModifiableValueMap props = Objects.requireNonNull(node.adaptTo(ModifiableValueMap.class));
         String value = props.get("key", String.class);
         if (value == null) {

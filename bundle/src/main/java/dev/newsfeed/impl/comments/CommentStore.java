@@ -1,6 +1,5 @@
 package dev.newsfeed.impl.comments;
 
-import static dev.newsfeed.impl.content.ContentModel.PN_RESOURCE_TYPE;
 import static dev.newsfeed.impl.content.ContentModel.RT_COMMENT;
 
 import java.time.Instant;
@@ -72,20 +71,26 @@ public final class CommentStore {
      * child names on every added child, which made each new comment in a busy bucket slower than the last.
      */
     static final String UNORDERED = "oak:Unstructured";
+
     static final Map<String, Object> NODE = Map.of("jcr:primaryType", UNORDERED);
-    static final Map<String, Object> COUNTER = Map.of("jcr:primaryType", UNORDERED,
-            "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
+    static final Map<String, Object> COUNTER =
+            Map.of("jcr:primaryType", UNORDERED, "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
 
     private CommentStore() {}
 
     /** An approved comment as shown to readers. */
-    public record Published(String id, String author, @Nullable String url, Instant published, String html,
-            @Nullable String parent) {
+    public record Published(
+            String id, String author, @Nullable String url, Instant published, String html, @Nullable String parent) {
 
         static Published from(Resource resource) {
             ValueMap p = resource.getValueMap();
-            return new Published(resource.getName(), p.get(PN_AUTHOR, ""), p.get(PN_URL, String.class),
-                    p.get(PN_PUBLISHED, Calendar.class).toInstant(), p.get(PN_TEXT, ""), p.get(PN_PARENT, String.class));
+            return new Published(
+                    resource.getName(),
+                    p.get(PN_AUTHOR, ""),
+                    p.get(PN_URL, String.class),
+                    p.get(PN_PUBLISHED, Calendar.class).toInstant(),
+                    p.get(PN_TEXT, ""),
+                    p.get(PN_PARENT, String.class));
         }
     }
 
@@ -103,13 +108,14 @@ public final class CommentStore {
     }
 
     /** An approved comment of an article, or null. */
-    public static @Nullable Resource published(ResourceResolver resolver, SiteSettings site, String articleId,
-            String id) {
+    public static @Nullable Resource published(
+            ResourceResolver resolver, SiteSettings site, String articleId, String id) {
         return resolver.getResource(threadPath(site, articleId) + "/" + id);
     }
 
     /** Stores a new comment (and its public copy when approved). */
-    public static void add(ResourceResolver resolver, SiteSettings site, CommentRecord record, String duplicateHash, Instant now)
+    public static void add(
+            ResourceResolver resolver, SiteSettings site, CommentRecord record, String duplicateHash, Instant now)
             throws PersistenceException {
         Map<String, Object> dedup = new HashMap<>(NODE);
         dedup.put("id", record.id());
@@ -132,8 +138,14 @@ public final class CommentStore {
      * follow. Returns the status it had and the record after the change, or null when there is no comment with this
      * id.
      */
-    public static @Nullable Moderated moderate(ResourceResolver resolver, SiteSettings site, String id,
-            CommentStatus target, String moderator, Instant now) throws PersistenceException, RepositoryException {
+    public static @Nullable Moderated moderate(
+            ResourceResolver resolver,
+            SiteSettings site,
+            String id,
+            CommentStatus target,
+            String moderator,
+            Instant now)
+            throws PersistenceException, RepositoryException {
         Resource current = find(resolver, site, id);
         if (current == null) {
             return null;
@@ -264,8 +276,10 @@ public final class CommentStore {
      */
     private static void count(ResourceResolver resolver, SiteSettings site, CommentStatus status, long delta)
             throws PersistenceException {
-        increment(ResourceUtil.getOrCreateResource(resolver, privateRoot(site) + "/counts/" + status.key(), COUNTER,
-                UNORDERED, false), delta);
+        increment(
+                ResourceUtil.getOrCreateResource(
+                        resolver, privateRoot(site) + "/counts/" + status.key(), COUNTER, UNORDERED, false),
+                delta);
     }
 
     static void increment(Resource counter, long delta) {

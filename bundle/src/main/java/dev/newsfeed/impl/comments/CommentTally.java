@@ -26,6 +26,7 @@ final class CommentTally {
     private final Map<String, Map<String, Long>> days = new HashMap<>();
     /** Threads folder ({@code {site}/comments}) to its threads and their approved comments. */
     private final Map<String, Map<String, Long>> threads = new HashMap<>();
+
     private int walks;
 
     /**

@@ -19,7 +19,8 @@ public final class CommentText {
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "i", "b", "a")
             .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
+            .allowAttributes("href")
+            .onElements("a")
             .withPostprocessor(receiver -> new HtmlStreamEventReceiverWrapper(receiver) {
                 @Override
                 public void openTag(String name, List<String> attrs) {
@@ -34,7 +35,8 @@ public final class CommentText {
             .toFactory();
 
     /** http(s) addresses not already inside a tag or an href. */
-    private static final Pattern BARE_URL = Pattern.compile("(?<![\"'=>/])\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");
+    private static final Pattern BARE_URL =
+            Pattern.compile("(?<![\"'=>/])\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");
 
     private CommentText() {}
 
@@ -65,7 +67,8 @@ public final class CommentText {
         if (text.toLowerCase().contains("<a")) {
             return text; // the reader wrote anchors: leave addresses as they are
         }
-        return BARE_URL.matcher(text).replaceAll(r -> "<a href=\"" + Matcher.quoteReplacement(r.group()) + "\">"
-                + Matcher.quoteReplacement(r.group()) + "</a>");
+        return BARE_URL.matcher(text)
+                .replaceAll(r -> "<a href=\"" + Matcher.quoteReplacement(r.group()) + "\">"
+                        + Matcher.quoteReplacement(r.group()) + "</a>");
     }
 }

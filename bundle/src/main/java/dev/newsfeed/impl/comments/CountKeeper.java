@@ -65,7 +65,8 @@ public final class CountKeeper {
     /** How the keeper reads and changes counters: {@link OakCounters} in the repository; a model of Oak in tests. */
     public interface Counters {
         /** The counter at this path, or null when there is no node. */
-        @Nullable Shown read(ResourceResolver resolver, String path);
+        @Nullable
+        Shown read(ResourceResolver resolver, String path);
 
         /** Adds 0 in a commit of its own: Oak folds the counter's shards into its total again. */
         void nudge(ResourceResolver resolver, String path) throws PersistenceException, RepositoryException;
@@ -79,8 +80,8 @@ public final class CountKeeper {
     }
 
     /** What a pass did. */
-    public record Report(int counters, int recounted, List<String> nudged, Map<String, String> corrected,
-            int suspects) {}
+    public record Report(
+            int counters, int recounted, List<String> nudged, Map<String, String> corrected, int suspects) {}
 
     private record Suspect(long expected, long shown, @Nullable String token, Instant since) {
         boolean same(long e, long s, @Nullable String t) {
@@ -156,8 +157,8 @@ public final class CountKeeper {
     }
 
     /** The status counters of a site ({@code /var/newsfeed/comments{site}/counts/{status}}). */
-    private void checkStatuses(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths,
-            Pass pass) throws PersistenceException, RepositoryException {
+    private void checkStatuses(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths, Pass pass)
+            throws PersistenceException, RepositoryException {
         for (CommentStatus status : CommentStatus.values()) {
             String folder = CommentStore.privateRoot(site) + "/" + status.key();
             String counter = CommentStore.privateRoot(site) + "/counts/" + status.key();
@@ -167,8 +168,8 @@ public final class CountKeeper {
     }
 
     /** The thread counters of a site that changed or differed before (every one when {@code all}). */
-    private void checkThreads(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths,
-            Pass pass) throws PersistenceException, RepositoryException {
+    private void checkThreads(ResourceResolver resolver, SiteSettings site, boolean all, List<String> paths, Pass pass)
+            throws PersistenceException, RepositoryException {
         String folder = site.path() + "/" + CommentStore.NN_PUBLIC;
         Set<String> dirty = tally.threads(resolver, folder, all, paths);
         for (String path : suspects.keySet()) {
@@ -177,7 +178,11 @@ public final class CountKeeper {
             }
         }
         for (String thread : dirty) {
-            check(resolver, thread, tally.thread(folder, thread), pass,
+            check(
+                    resolver,
+                    thread,
+                    tally.thread(folder, thread),
+                    pass,
                     () -> tally.recountThread(resolver, folder, thread));
         }
     }

@@ -41,7 +41,9 @@ public final class JournalKeeper {
     @Activate
     void activate(BundleContext context) throws IOException {
         String home = context.getProperty("sling.home");
-        Path dir = home != null ? Path.of(home, "newsfeed") : context.getDataFile("newsfeed").toPath();
+        Path dir = home != null
+                ? Path.of(home, "newsfeed")
+                : context.getDataFile("newsfeed").toPath();
         journal = new CommentJournal(dir.resolve("comments.journal"));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "newsfeed-comment-journal");
@@ -78,8 +80,10 @@ public final class JournalKeeper {
         try (ResourceResolver resolver = serviceUser.open()) {
             JournalReplay.Result result = JournalReplay.replay(resolver, journal.entries());
             if (result.restored() > 0 || result.remoderated() > 0) {
-                log.warn("Restored {} comments and {} moderations from the journal that the repository had lost",
-                        result.restored(), result.remoderated());
+                log.warn(
+                        "Restored {} comments and {} moderations from the journal that the repository had lost",
+                        result.restored(),
+                        result.remoderated());
             }
             replayFailures = 0;
             replayed.complete(null);

@@ -52,7 +52,8 @@ final class JournalReplay {
             return false;
         }
         SiteSettings settings = SiteSettings.from(site);
-        return entry.isModeration() ? pendingModeration(resolver, settings, entry)
+        return entry.isModeration()
+                ? pendingModeration(resolver, settings, entry)
                 : CommentStore.find(resolver, settings, entry.id()) == null;
     }
 
@@ -75,8 +76,15 @@ final class JournalReplay {
             return false;
         }
         CommentStatus target = CommentStatus.of(entry.status());
-        return target != null && CommentStore.moderate(resolver, site, entry.id(), target, entry.moderator(),
-                Instant.ofEpochMilli(entry.moderatedAt())) != null;
+        return target != null
+                && CommentStore.moderate(
+                                resolver,
+                                site,
+                                entry.id(),
+                                target,
+                                entry.moderator(),
+                                Instant.ofEpochMilli(entry.moderatedAt()))
+                        != null;
     }
 
     private static boolean pendingModeration(ResourceResolver resolver, SiteSettings site, CommentJournal.Entry entry) {

@@ -25,8 +25,8 @@ public final class ModerationQueue {
      *
      * @throws IllegalArgumentException when {@code after} is not a comment id
      */
-    public static Slice list(ResourceResolver resolver, SiteSettings site, CommentStatus status, @Nullable String after,
-            int limit) {
+    public static Slice list(
+            ResourceResolver resolver, SiteSettings site, CommentStatus status, @Nullable String after, int limit) {
         if (after != null && CommentIds.day(after) == null) {
             throw new IllegalArgumentException("not a comment id");
         }

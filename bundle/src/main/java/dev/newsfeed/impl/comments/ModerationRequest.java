@@ -25,7 +25,9 @@ public record ModerationRequest(List<String> ids, CommentStatus target) {
         Object actionValue = fields.get("action");
         CommentStatus target = actionValue instanceof String s ? CommentStatus.ofAction(s) : null;
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (ids.isEmpty() || ids.size() > MAX_IDS || !ids.stream().allMatch(i -> ID.matcher(i).matches())) {
+        if (ids.isEmpty()
+                || ids.size() > MAX_IDS
+                || !ids.stream().allMatch(i -> ID.matcher(i).matches())) {
             errors.add(new Problem.FieldError("id", "one to 100 comment ids"));
         }
         if (target == null) {

@@ -20,8 +20,8 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class OakCounters implements CountKeeper.Counters {
 
-    private static final Map<String, Object> COUNTER = Map.of("jcr:primaryType", CommentStore.UNORDERED,
-            "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
+    private static final Map<String, Object> COUNTER =
+            Map.of("jcr:primaryType", CommentStore.UNORDERED, "jcr:mixinTypes", new String[] {"mix:atomicCounter"});
 
     @Override
     public CountKeeper.@Nullable Shown read(ResourceResolver resolver, String path) {
@@ -30,8 +30,8 @@ public final class OakCounters implements CountKeeper.Counters {
             return null;
         }
         ValueMap props = counter.getValueMap();
-        return new CountKeeper.Shown(props.get(CommentStore.PN_COUNTER, 0L),
-                props.get(CountKeeper.PN_REPAIR, String.class));
+        return new CountKeeper.Shown(
+                props.get(CommentStore.PN_COUNTER, 0L), props.get(CountKeeper.PN_REPAIR, String.class));
     }
 
     @Override
@@ -39,7 +39,8 @@ public final class OakCounters implements CountKeeper.Counters {
         Retry.commit(resolver, r -> {
             Resource counter = r.getResource(path);
             if (counter != null) {
-                Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class)).put(CommentStore.PN_INCREMENT, 0L);
+                Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
+                        .put(CommentStore.PN_INCREMENT, 0L);
             }
             return null;
         });

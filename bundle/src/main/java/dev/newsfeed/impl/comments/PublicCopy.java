@@ -77,8 +77,8 @@ final class PublicCopy {
         ResourceUtil.getOrCreateResource(resolver, site.path() + "/" + NN_PUBLIC, folder, null, false);
         Map<String, Object> counter = new HashMap<>(folder);
         counter.putAll(COUNTER);
-        Resource thread = ResourceUtil.getOrCreateResource(resolver, threadPath(site, record.articleId()), counter,
-                null, false);
+        Resource thread =
+                ResourceUtil.getOrCreateResource(resolver, threadPath(site, record.articleId()), counter, null, false);
         ModifiableValueMap props = Objects.requireNonNull(thread.adaptTo(ModifiableValueMap.class));
         props.put(PN_ARTICLE_PATH, record.articlePath());
         return thread;

@@ -26,7 +26,8 @@ public final class Secrets {
     /** A token saying the form for {@code articleId} was handed out at {@code issued}. */
     public String formToken(String articleId, Instant issued) {
         String body = issued.getEpochSecond() + "." + articleId;
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((body + "." + mac("form:" + body, 16)).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -81,7 +82,8 @@ public final class Secrets {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String encoded = Base64.getUrlEncoder().withoutPadding()
+            String encoded = Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
             return encoded.substring(0, Math.min(length, encoded.length()));
         } catch (GeneralSecurityException e) {

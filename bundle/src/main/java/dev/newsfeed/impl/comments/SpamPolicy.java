@@ -34,7 +34,8 @@ final class SpamPolicy {
             return Verdict.spam("sent " + fill.toMillis() + " ms after the form was handed out");
         }
         Verdict verdict = CommentText.links(input.text()) > maxLinks
-                ? Verdict.hold("more than " + maxLinks + " links") : Verdict.accept();
+                ? Verdict.hold("more than " + maxLinks + " links")
+                : Verdict.accept();
         return verdict.stricter(checkers.apply(submission));
     }
 

@@ -31,8 +31,8 @@ public final class ThreadCache {
     }
 
     /** The comments of a thread at {@code version}, loaded when the cached ones are of another version. */
-    public List<CommentStore.Published> get(String thread, @Nullable String version,
-            Supplier<List<CommentStore.Published>> load) {
+    public List<CommentStore.Published> get(
+            String thread, @Nullable String version, Supplier<List<CommentStore.Published>> load) {
         if (version == null) {
             return List.of();
         }

@@ -18,8 +18,8 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class Threads {
 
-    static final Comparator<CommentStore.Published> OLDEST_FIRST = Comparator
-            .comparing((CommentStore.Published c) -> c.published().toEpochMilli())
+    static final Comparator<CommentStore.Published> OLDEST_FIRST = Comparator.comparing(
+                    (CommentStore.Published c) -> c.published().toEpochMilli())
             .thenComparing(CommentStore.Published::id);
 
     /** A page of threads and the last top-level comment shown when more follow. */
@@ -57,8 +57,8 @@ public final class Threads {
         return new Page(items, more ? new Cursor(last.published().toEpochMilli(), last.id()) : null);
     }
 
-    private static CommentDocument document(CommentStore.Published c, Map<String, List<CommentStore.Published>> replies,
-            ZoneId zone, int depth) {
+    private static CommentDocument document(
+            CommentStore.Published c, Map<String, List<CommentStore.Published>> replies, ZoneId zone, int depth) {
         List<CommentDocument> children = new ArrayList<>();
         if (depth < 16) {
             List<CommentStore.Published> direct = new ArrayList<>(replies.getOrDefault(c.id(), List.of()));

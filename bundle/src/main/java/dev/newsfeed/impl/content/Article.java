@@ -41,8 +41,8 @@ public record Article(
     private static @NotNull Article from(@NotNull Resource resource, boolean withBody) {
         // the whole article is read anyway: one pass over its properties is cheaper than a dozen look-ups, which
         // each resolve namespace prefixes or ask for an absent property; a list item skips the body instead
-        ValueMap props = withBody ? new ValueMapDecorator(new HashMap<>(resource.getValueMap()))
-                : resource.getValueMap();
+        ValueMap props =
+                withBody ? new ValueMapDecorator(new HashMap<>(resource.getValueMap())) : resource.getValueMap();
         Instant published = instant(props.get(PN_PUBLISHED, Calendar.class));
         Instant modified = instant(props.get(PN_LAST_MODIFIED, Calendar.class));
         if (modified == null) {
@@ -58,7 +58,11 @@ public record Article(
                 props.get(PN_AUTHOR, String.class),
                 published,
                 modified,
-                tags == null ? List.of() : Arrays.stream(tags).filter(t -> t != null && !t.isBlank()).toList(),
+                tags == null
+                        ? List.of()
+                        : Arrays.stream(tags)
+                                .filter(t -> t != null && !t.isBlank())
+                                .toList(),
                 props.get(PN_COMMENTS_OPEN, Boolean.TRUE));
     }
 

@@ -41,12 +41,17 @@ public final class Dates {
 
     /** {@code yyyy/MM/dd} below the archive root. */
     public static String dayPath(LocalDate date) {
-        return pad(pad(pad(new StringBuilder(10), date.getYear(), 4).append('/'), date.getMonthValue(), 2).append('/'),
-                date.getDayOfMonth(), 2).toString();
+        return pad(
+                        pad(pad(new StringBuilder(10), date.getYear(), 4).append('/'), date.getMonthValue(), 2)
+                                .append('/'),
+                        date.getDayOfMonth(),
+                        2)
+                .toString();
     }
 
     public static String monthPath(LocalDate date) {
-        return pad(pad(new StringBuilder(7), date.getYear(), 4).append('/'), date.getMonthValue(), 2).toString();
+        return pad(pad(new StringBuilder(7), date.getYear(), 4).append('/'), date.getMonthValue(), 2)
+                .toString();
     }
 
     public static String yearPath(LocalDate date) {

@@ -25,26 +25,27 @@ public final class Documents {
                 site.firstDayOfWeek().name(),
                 site.reusePolicy(),
                 new SiteDocument.CommentPolicy(site.commentsOpenDays(), site.moderation()),
-                new SiteDocument.Links(api + ".feed.json", api + ".calendar.json", base + site.archivePath() + ".json"));
+                new SiteDocument.Links(
+                        api + ".feed.json", api + ".calendar.json", base + site.archivePath() + ".json"));
     }
 
     /**
      * The full article document. {@code approvedComments} is the number of approved comments;
      * {@code now} decides whether comments are still open.
      */
-    public static ArticleDocument article(Article article, SiteSettings site, String base, long approvedComments,
-            Instant now) {
+    public static ArticleDocument article(
+            Article article, SiteSettings site, String base, long approvedComments, Instant now) {
         return document(article, site, base, approvedComments, now, true);
     }
 
     /** The article as a list item: the same document without its body (which is then never sanitized). */
-    public static ArticleDocument listItem(Article article, SiteSettings site, String base, long approvedComments,
-            Instant now) {
+    public static ArticleDocument listItem(
+            Article article, SiteSettings site, String base, long approvedComments, Instant now) {
         return document(article, site, base, approvedComments, now, false);
     }
 
-    private static ArticleDocument document(Article article, SiteSettings site, String base, long approvedComments,
-            Instant now, boolean withBody) {
+    private static ArticleDocument document(
+            Article article, SiteSettings site, String base, long approvedComments, Instant now, boolean withBody) {
         String url = base + article.path();
         String published = article.published() == null ? null : Dates.format(article.published(), site.zone());
         Instant lastChanged = article.lastChanged();
@@ -69,8 +70,8 @@ public final class Documents {
                 lastChanged == null ? null : Dates.format(lastChanged, site.zone()),
                 article.tags(),
                 new ArticleDocument.Reuse(site.reusePolicy(), url),
-                new ArticleDocument.Comments(approvedComments, commentsOpen(article, site, now),
-                        url + ".comments.json"),
+                new ArticleDocument.Comments(
+                        approvedComments, commentsOpen(article, site, now), url + ".comments.json"),
                 archive);
     }
 

@@ -1,6 +1,5 @@
 package dev.newsfeed.impl.content;
 
-import dev.newsfeed.impl.logging.LogText;
 import static dev.newsfeed.impl.content.ContentModel.*;
 
 import java.time.DateTimeException;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.newsfeed.impl.logging.LogText;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ValueMap;
@@ -124,7 +124,8 @@ public record SiteSettings(
         }
         Resource candidate = resource.getResourceResolver().getResource(path.substring(0, cut));
         return candidate != null && (RT_SITE.equals(candidate.getResourceType()) || candidate.isResourceType(RT_SITE))
-                ? candidate : null;
+                ? candidate
+                : null;
     }
 
     /** Where the last path segment named {@code name} starts (at its slash), or -1. */
@@ -173,7 +174,9 @@ public record SiteSettings(
         }
         // a bare language ("en", "hy") has no region, and the week start is a regional convention:
         // fall back to the region most associated with the language where Java knows one
-        Locale withRegion = locale.getCountry().isEmpty() ? Locale.forLanguageTag(locale.getLanguage() + "-" + defaultRegion(locale)) : locale;
+        Locale withRegion = locale.getCountry().isEmpty()
+                ? Locale.forLanguageTag(locale.getLanguage() + "-" + defaultRegion(locale))
+                : locale;
         return WeekFields.of(withRegion).getFirstDayOfWeek();
     }
 

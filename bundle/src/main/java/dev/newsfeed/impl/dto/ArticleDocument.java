@@ -6,8 +6,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The article document of API.md; listings carry it without {@code body}. */
-@JsonPropertyOrder({"id", "path", "url", "title", "lead", "body", "author", "published", "modified", "tags", "reuse",
-        "comments", "archive"})
+@JsonPropertyOrder({
+    "id",
+    "path",
+    "url",
+    "title",
+    "lead",
+    "body",
+    "author",
+    "published",
+    "modified",
+    "tags",
+    "reuse",
+    "comments",
+    "archive"
+})
 public record ArticleDocument(
         String id,
         String path,

@@ -10,8 +10,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * first) and what a client needs to submit a comment.
  */
 @JsonPropertyOrder({"count", "open", "items", "next", "form"})
-public record CommentsPage(long count, boolean open, List<CommentDocument> items,
-        @JsonInclude(JsonInclude.Include.ALWAYS) String next, @JsonInclude(JsonInclude.Include.NON_NULL) Form form) {
+public record CommentsPage(
+        long count,
+        boolean open,
+        List<CommentDocument> items,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String next,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Form form) {
 
     /** Where and how to submit: the form token, the honeypot field to leave empty, the minimum fill time. */
     @JsonPropertyOrder({"action", "token", "honeypot", "minFillSeconds", "maxLength"})

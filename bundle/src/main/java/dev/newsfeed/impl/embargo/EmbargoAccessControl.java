@@ -49,16 +49,19 @@ public final class EmbargoAccessControl {
     static final String SUBSERVICE = "embargo";
     private static final Logger log = LoggerFactory.getLogger(EmbargoAccessControl.class);
 
-    @ObjectClassDefinition(name = "Newsfeed embargo",
+    @ObjectClassDefinition(
+            name = "Newsfeed embargo",
             description = "Denies everyone read access to drafts and scheduled articles in the repository itself.")
     public @interface Config {
-        @AttributeDefinition(name = "Content roots",
+        @AttributeDefinition(
+                name = "Content roots",
                 description = "Nodes whose access control list gets the embargo entry; every article below them is"
                         + " unreadable for everyone (but users allowed by later entries, such as newsfeed-authors)"
                         + " until its publish date.")
         String[] embargo_paths() default {"/content/newsfeed"};
 
-        @AttributeDefinition(name = "Check period",
+        @AttributeDefinition(
+                name = "Check period",
                 description = "Seconds between checks that the embargo entry is in place and in order.")
         long check_seconds() default 60;
     }
@@ -95,8 +98,8 @@ public final class EmbargoAccessControl {
 
     /** Puts the entry in place on every configured root that exists; failures are logged and retried next time. */
     void check() {
-        try (ResourceResolver resolver = resolverFactory.getServiceResourceResolver(
-                Map.of(ResourceResolverFactory.SUBSERVICE, SUBSERVICE))) {
+        try (ResourceResolver resolver =
+                resolverFactory.getServiceResourceResolver(Map.of(ResourceResolverFactory.SUBSERVICE, SUBSERVICE))) {
             Session session = resolver.adaptTo(Session.class);
             if (session == null) {
                 return;
@@ -163,8 +166,8 @@ public final class EmbargoAccessControl {
     }
 
     /** {@code everyone}'s other entries, then the embargo entry, then every other principal's, each in list order. */
-    static List<AccessControlEntry> order(List<AccessControlEntry> entries, AccessControlEntry embargo,
-            Principal everyone) {
+    static List<AccessControlEntry> order(
+            List<AccessControlEntry> entries, AccessControlEntry embargo, Principal everyone) {
         List<AccessControlEntry> desired = new ArrayList<>(entries.size());
         List<AccessControlEntry> others = new ArrayList<>();
         for (AccessControlEntry e : entries) {
@@ -186,7 +189,8 @@ public final class EmbargoAccessControl {
             throws RepositoryException {
         List<AccessControlEntry> found = new ArrayList<>();
         for (AccessControlEntry e : acl.getAccessControlEntries()) {
-            if (e instanceof JackrabbitAccessControlEntry je && !je.isAllow()
+            if (e instanceof JackrabbitAccessControlEntry je
+                    && !je.isAllow()
                     && everyone.getName().equals(je.getPrincipal().getName())
                     && Arrays.asList(je.getRestrictionNames()).contains(EmbargoRestrictionProvider.NAME)) {
                 found.add(e);

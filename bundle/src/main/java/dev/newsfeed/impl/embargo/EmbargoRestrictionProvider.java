@@ -25,7 +25,9 @@ import org.osgi.service.component.annotations.Component;
  * <p>Oak's security provider binds every {@link RestrictionProvider} service. Without this provider Oak ignores the
  * unknown restriction, so the deny entry applies to everything below its node: the sites go dark rather than leak.
  */
-@Component(service = {RestrictionProvider.class, EmbargoRestrictionProvider.class}, immediate = true)
+@Component(
+        service = {RestrictionProvider.class, EmbargoRestrictionProvider.class},
+        immediate = true)
 public final class EmbargoRestrictionProvider extends AbstractRestrictionProvider {
 
     /** The restriction's name; its value is the resource type of articles. */

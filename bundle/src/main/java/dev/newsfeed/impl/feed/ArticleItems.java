@@ -9,8 +9,8 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleDocument;
-import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.http.ConditionalRequests;
+import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
 
@@ -22,8 +22,13 @@ import org.jetbrains.annotations.Nullable;
 public record ArticleItems(List<ArticleDocument> documents, @Nullable Instant lastModified, List<String> keys) {
 
     /** @param since when the list itself last changed (its index), the floor of Last-Modified */
-    public static ArticleItems of(ResourceResolver resolver, SiteSettings site, List<Article> articles, String base,
-            Instant now, @Nullable Instant since) {
+    public static ArticleItems of(
+            ResourceResolver resolver,
+            SiteSettings site,
+            List<Article> articles,
+            String base,
+            Instant now,
+            @Nullable Instant since) {
         List<ArticleDocument> documents = new ArrayList<>(articles.size());
         List<String> keys = new ArrayList<>(articles.size());
         Instant lastModified = since;

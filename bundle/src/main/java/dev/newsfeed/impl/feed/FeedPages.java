@@ -34,13 +34,12 @@ public class FeedPages {
     private static final long READY_CHECK_NANOS = 10_000_000_000L;
 
     /** A page of the feed, when its Last-Modified and caching end, and the surrogate keys it depends on. */
-    public record Page(ArticlePage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive,
-            List<String> keys) {
+    public record Page(
+            ArticlePage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive, List<String> keys) {
 
         /** The page as it goes out: cached no longer than the next article of the site goes live. */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
-            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader,
-                    keys);
+            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys);
         }
     }
 
@@ -64,8 +63,11 @@ public class FeedPages {
         String next = slice.next() == null ? null : base + site.path() + ".feed.json" + query.nextQuery(slice.next());
         List<String> keys = new ArrayList<>(List.of(SurrogateKeys.site(site.path()), SurrogateKeys.feed(site.path())));
         keys.addAll(items.keys());
-        return new Page(new ArticlePage(items.documents(), next), items.lastModified(),
-                index.nextGoingLive(now, site.zone()), keys);
+        return new Page(
+                new ArticlePage(items.documents(), next),
+                items.lastModified(),
+                index.nextGoingLive(now, site.zone()),
+                keys);
     }
 
     private boolean indexReady(ResourceResolver resolver, SiteSettings site, FeedQuery query, Instant now)
@@ -80,7 +82,9 @@ public class FeedPages {
         if (ready) {
             readyUntil.put(key, nanos + READY_CHECK_NANOS);
         } else {
-            log.info("The feed of {} is not answered by {} yet (being built?): walking the archive", site.path(),
+            log.info(
+                    "The feed of {} is not answered by {} yet (being built?): walking the archive",
+                    site.path(),
                     "newsfeedArticles-custom-1");
         }
         return ready;

@@ -19,19 +19,24 @@ import org.jetbrains.annotations.Nullable;
  * site's zone, after a cursor) and its JCR-SQL2 form, which Oak answers from the {@code newsfeedArticles-custom-1}
  * index (selected by its tag). Values are escaped into the statement; the dates bound the publish instant.
  */
-public record FeedQuery(String sitePath, @Nullable String tag, @Nullable LocalDate from, @Nullable LocalDate to,
-        PageRequest page) {
+public record FeedQuery(
+        String sitePath, @Nullable String tag, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page) {
 
     public static final String INDEX_TAG = "newsfeed";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /** A query or the field errors that make the request a 400. */
     public record Parsed(@Nullable FeedQuery query, List<Problem.FieldError> errors) {}
 
-    public static Parsed parse(String sitePath, @Nullable String limit, @Nullable String cursor, @Nullable String tag,
-            @Nullable String from, @Nullable String to) {
+    public static Parsed parse(
+            String sitePath,
+            @Nullable String limit,
+            @Nullable String cursor,
+            @Nullable String tag,
+            @Nullable String from,
+            @Nullable String to) {
         PageRequest.Parsed paging = PageRequest.parse(limit, cursor);
         List<Problem.FieldError> errors = new ArrayList<>(paging.errors());
         String t = null;
@@ -46,7 +51,8 @@ public record FeedQuery(String sitePath, @Nullable String tag, @Nullable LocalDa
         if (f != null && u != null && f.isAfter(u)) {
             errors.add(new Problem.FieldError("to", "must not be before from"));
         }
-        return errors.isEmpty() ? new Parsed(new FeedQuery(sitePath, t, f, u, paging.request()), List.of())
+        return errors.isEmpty()
+                ? new Parsed(new FeedQuery(sitePath, t, f, u, paging.request()), List.of())
                 : new Parsed(null, errors);
     }
 
@@ -76,9 +82,11 @@ public record FeedQuery(String sitePath, @Nullable String tag, @Nullable LocalDa
     public String statement(ZoneId zone, Instant now, @Nullable Instant since) {
         StringBuilder sql = new StringBuilder()
                 .append("SELECT [jcr:path] FROM [nt:unstructured] AS a WHERE ISDESCENDANTNODE(a, ")
-                .append(literal(sitePath + "/articles")).append(")")
+                .append(literal(sitePath + "/articles"))
+                .append(")")
                 .append(" AND a.[sling:resourceType] = 'newsfeed/article'")
-                .append(" AND a.[published] <= ").append(date(upper(now)));
+                .append(" AND a.[published] <= ")
+                .append(date(upper(now)));
         Instant lower = lower(zone);
         if (since != null && (lower == null || since.isAfter(lower))) {
             lower = since;
@@ -87,13 +95,16 @@ public record FeedQuery(String sitePath, @Nullable String tag, @Nullable LocalDa
             sql.append(" AND a.[published] >= ").append(date(lower));
         }
         if (to != null) {
-            sql.append(" AND a.[published] < ").append(date(to.plusDays(1).atStartOfDay(zone).toInstant()));
+            sql.append(" AND a.[published] < ")
+                    .append(date(to.plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (tag != null) {
             sql.append(" AND a.[tags] = ").append(literal(tag));
         }
         return sql.append(" ORDER BY a.[published] DESC, a.[jcr:uuid] DESC OPTION(INDEX TAG ")
-                .append(INDEX_TAG).append(")").toString();
+                .append(INDEX_TAG)
+                .append(")")
+                .toString();
     }
 
     /** The query string of the next page's URL (limit, cursor and the filters). */

@@ -37,8 +37,7 @@ public final class FeedReader {
      * Widening windows back from the page's upper bound: Lucene sorts every document matching the query, so a window
      * that holds a few pages keeps a page cheap however large the archive, and a rare tag widens to all of it.
      */
-    private static final Duration[] WINDOWS = {Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(3 * 365),
-            null};
+    private static final Duration[] WINDOWS = {Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(3 * 365), null};
 
     public static Slice read(ResourceResolver resolver, SiteSettings site, FeedQuery query, Instant now)
             throws RepositoryException {
@@ -63,8 +62,16 @@ public final class FeedReader {
         throw new IllegalStateException("the last window is the whole archive");
     }
 
-    private static List<Article> run(QueryManager manager, ResourceResolver resolver, SiteSettings site,
-            FeedQuery query, Instant now, Instant since, Cursor after, int limit) throws RepositoryException {
+    private static List<Article> run(
+            QueryManager manager,
+            ResourceResolver resolver,
+            SiteSettings site,
+            FeedQuery query,
+            Instant now,
+            Instant since,
+            Cursor after,
+            int limit)
+            throws RepositoryException {
         // articles at the cursor's very millisecond come back too and are skipped by id: ask for a few more,
         // and for more again in the unlikely case that a whole batch shared that millisecond
         for (int batch = limit + 1 + SLACK; ; batch *= 4) {
@@ -103,11 +110,18 @@ public final class FeedReader {
      * The same page by walking the archive (the index of months and the day folders) instead of a query: used while
      * the Oak index is being built. Honours from/to; not for tag filters.
      */
-    public static Slice walk(ResourceResolver resolver, SiteSettings site, ArchiveIndex index, FeedQuery query,
-            Instant now) {
+    public static Slice walk(
+            ResourceResolver resolver, SiteSettings site, ArchiveIndex index, FeedQuery query, Instant now) {
         Period period = new Period("feed", query.from(), query.to());
-        ArchiveListing.Slice slice = ArchiveListing.list(resolver, site, index, period, query.page().cursor(),
-                query.page().limit(), now, false);
+        ArchiveListing.Slice slice = ArchiveListing.list(
+                resolver,
+                site,
+                index,
+                period,
+                query.page().cursor(),
+                query.page().limit(),
+                now,
+                false);
         List<Article> articles = slice.articles();
         Cursor next = slice.more() ? ArchiveListing.cursorAfter(articles.get(articles.size() - 1)) : null;
         return new Slice(articles, next);
@@ -118,7 +132,8 @@ public final class FeedReader {
             throws RepositoryException {
         QueryManager manager = resolver.adaptTo(Session.class).getWorkspace().getQueryManager();
         RowIterator rows = manager.createQuery("EXPLAIN " + query.statement(site.zone(), now), Query.JCR_SQL2)
-                .execute().getRows();
+                .execute()
+                .getRows();
         return rows.hasNext() ? rows.nextRow().getValue("plan").getString() : "";
     }
 }

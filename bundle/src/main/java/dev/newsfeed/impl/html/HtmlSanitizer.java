@@ -16,17 +16,62 @@ import org.owasp.html.PolicyFactory;
 public final class HtmlSanitizer {
 
     private static final PolicyFactory ARTICLE = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "q", "cite", "em", "strong",
-                    "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "ul", "ol", "li", "dl", "dt", "dd",
-                    "pre", "code", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tr", "th", "td",
-                    "caption", "span")
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "blockquote",
+                    "q",
+                    "cite",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "u",
+                    "s",
+                    "sub",
+                    "sup",
+                    "small",
+                    "mark",
+                    "abbr",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "pre",
+                    "code",
+                    "figure",
+                    "figcaption",
+                    "img",
+                    "a",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "caption",
+                    "span")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href", "title", "hreflang").onElements("a")
-            .allowAttributes("cite").onElements("blockquote", "q")
-            .allowAttributes("title").onElements("abbr")
-            .allowAttributes("src", "alt", "width", "height").onElements("img")
-            .allowAttributes("colspan", "rowspan", "scope").onElements("th", "td")
-            .allowAttributes("lang", "dir").globally()
+            .allowAttributes("href", "title", "hreflang")
+            .onElements("a")
+            .allowAttributes("cite")
+            .onElements("blockquote", "q")
+            .allowAttributes("title")
+            .onElements("abbr")
+            .allowAttributes("src", "alt", "width", "height")
+            .onElements("img")
+            .allowAttributes("colspan", "rowspan", "scope")
+            .onElements("th", "td")
+            .allowAttributes("lang", "dir")
+            .globally()
             .requireRelsOnLinks("noopener")
             .toFactory();
 
@@ -41,6 +86,7 @@ public final class HtmlSanitizer {
      * path, so an edited body (here or on another cluster instance) is a new key and can never be served stale.
      */
     private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
+
     private static final AtomicLong MEMO_CHARS = new AtomicLong();
 
     private HtmlSanitizer() {}

@@ -25,7 +25,12 @@ public final class ConditionalRequests {
             sha.update((byte) 0);
             sha.update(body);
             byte[] digest = sha.digest();
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+            return '"'
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27)
+                    + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
@@ -33,7 +38,8 @@ public final class ConditionalRequests {
 
     /** {@code Last-Modified} value: IMF-fixdate, whole seconds. */
     public static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     /** The Last-Modified of a representation built from several sources: the latest of their instants (nulls ignored). */
@@ -62,13 +68,17 @@ public final class ConditionalRequests {
      * Whether a GET may answer 304. If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2); ETags are
      * compared weakly, as the RFC asks for If-None-Match.
      */
-    public static boolean notModified(@Nullable String ifNoneMatch, @Nullable String ifModifiedSince, String etag,
+    public static boolean notModified(
+            @Nullable String ifNoneMatch,
+            @Nullable String ifModifiedSince,
+            String etag,
             @Nullable Instant lastModified) {
         if (ifNoneMatch != null) {
             return matchesAny(ifNoneMatch, etag);
         }
         Instant since = parseHttpDate(ifModifiedSince);
-        return since != null && lastModified != null
+        return since != null
+                && lastModified != null
                 && !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
     }
 

@@ -61,8 +61,8 @@ public final class CsrfTokens {
         if (at.isAfter(now.plusSeconds(60)) || at.plus(MAX_AGE).isBefore(now)) {
             return false;
         }
-        return MessageDigest.isEqual(mac(user, parts[1]).getBytes(StandardCharsets.US_ASCII),
-                parts[2].getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                mac(user, parts[1]).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

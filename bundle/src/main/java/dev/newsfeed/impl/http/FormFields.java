@@ -127,9 +127,9 @@ public final class FormFields {
         if (value instanceof List<?> list && list.size() == 1) {
             value = list.get(0);
         }
-        String text = value instanceof String s ? s.strip()
-                : value instanceof JsonNode n && n.isIntegralNumber() ? n.asText()
-                : null;
+        String text = value instanceof String s
+                ? s.strip()
+                : value instanceof JsonNode n && n.isIntegralNumber() ? n.asText() : null;
         if (text == null || !text.matches("\\d{1,6}")) {
             return null;
         }

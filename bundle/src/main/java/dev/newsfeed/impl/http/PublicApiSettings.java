@@ -24,17 +24,20 @@ public final class PublicApiSettings {
 
     private static final Logger log = LoggerFactory.getLogger(PublicApiSettings.class);
 
-    @ObjectClassDefinition(name = "Newsfeed API settings",
+    @ObjectClassDefinition(
+            name = "Newsfeed API settings",
             description = "Public base URL and HTTP caching of the Newsfeed JSON API.")
     public @interface Config {
-        @AttributeDefinition(name = "Public base URL",
+        @AttributeDefinition(
+                name = "Public base URL",
                 description = "Scheme, host and port under which readers reach this API, e.g. https://news.example."
                         + " Used for every absolute URL in documents (url, attributionUrl, href links). Empty: the"
                         + " request's host when it is one of the trusted hosts, else http://localhost and the port the"
                         + " request came in on; a client never chooses the host of a cacheable answer.")
         String public_base_url() default "";
 
-        @AttributeDefinition(name = "Trusted hosts",
+        @AttributeDefinition(
+                name = "Trusted hosts",
                 description = "Used only while the public base URL is empty: host names (or host:port) a request may"
                         + " name in its Host header (or absolute request target) to have absolute URLs formed with it."
                         + " A name without a port is trusted on the port the request came in on only. Any other host"
@@ -42,21 +45,25 @@ public final class PublicApiSettings {
                         + " ignored: URLs then use http://localhost:<that port>.")
         String[] trusted_hosts() default {"localhost", "127.0.0.1", "[::1]"};
 
-        @AttributeDefinition(name = "Cache max-age",
+        @AttributeDefinition(
+                name = "Cache max-age",
                 description = "Seconds a browser may reuse a public document (Cache-Control max-age).")
         long cache_max_age() default 60;
 
-        @AttributeDefinition(name = "Shared cache max-age",
+        @AttributeDefinition(
+                name = "Shared cache max-age",
                 description = "Seconds a CDN or dispatcher may keep a public document (Cache-Control s-maxage); with"
                         + " purge events wired to the CDN this can be long. -1: same as max-age.")
         long cache_s_maxage() default 600;
 
-        @AttributeDefinition(name = "Stale while revalidate",
+        @AttributeDefinition(
+                name = "Stale while revalidate",
                 description = "Seconds a cache may serve an expired document while it fetches a fresh one; 0: none."
                         + " Never used for a document that changes at a known moment.")
         long cache_stale_while_revalidate() default 30;
 
-        @AttributeDefinition(name = "Surrogate key header",
+        @AttributeDefinition(
+                name = "Surrogate key header",
                 description = "Header naming what a public answer depends on, for purging: Surrogate-Key (Fastly),"
                         + " xkey (Varnish), Cache-Tag (Cloudflare). Empty: none.")
         String surrogate_key_header() default "Surrogate-Key";
@@ -73,12 +80,18 @@ public final class PublicApiSettings {
         publicBaseUrl = trimSlash(config.public_base_url());
         trustedHosts = TrustedHosts.of(config.trusted_hosts());
         long maxAge = Math.max(0, config.cache_max_age());
-        publicCache = CachePolicy.shared(maxAge, config.cache_s_maxage() < 0 ? maxAge : config.cache_s_maxage(),
+        publicCache = CachePolicy.shared(
+                maxAge,
+                config.cache_s_maxage() < 0 ? maxAge : config.cache_s_maxage(),
                 config.cache_stale_while_revalidate());
-        keyHeader = config.surrogate_key_header() == null ? "" : config.surrogate_key_header().trim();
+        keyHeader = config.surrogate_key_header() == null
+                ? ""
+                : config.surrogate_key_header().trim();
         if (publicBaseUrl.isEmpty()) {
-            log.warn("public.base.url is not set: absolute URLs use the request's host only when it is one of {},"
-                    + " else http://localhost. Set it before putting a CDN in front of Sling.", trustedHosts);
+            log.warn(
+                    "public.base.url is not set: absolute URLs use the request's host only when it is one of {},"
+                            + " else http://localhost. Set it before putting a CDN in front of Sling.",
+                    trustedHosts);
         } else {
             log.info("Newsfeed public base URL {}, {}", publicBaseUrl, publicCache.header());
         }

@@ -14,17 +14,27 @@ import org.jetbrains.annotations.Nullable;
  * javax.servlet.http.HttpServletResponse, PublicDocument)} sends it with its validators and answers conditional
  * requests.
  */
-public record PublicDocument(String mediaType, byte[] body, @Nullable Instant lastModified, CachePolicy cache,
-        String keyHeader, List<String> surrogateKeys) {
+public record PublicDocument(
+        String mediaType,
+        byte[] body,
+        @Nullable Instant lastModified,
+        CachePolicy cache,
+        String keyHeader,
+        List<String> surrogateKeys) {
 
     public PublicDocument {
         surrogateKeys = List.copyOf(surrogateKeys);
     }
 
     /** A JSON document: the DTO serialised as the API serialises every document. */
-    public static PublicDocument json(Object document, @Nullable Instant lastModified, CachePolicy cache,
-            String keyHeader, Collection<String> surrogateKeys) throws IOException {
-        return new PublicDocument(Responses.JSON, Json.bytes(document), lastModified, cache, keyHeader,
-                List.copyOf(surrogateKeys));
+    public static PublicDocument json(
+            Object document,
+            @Nullable Instant lastModified,
+            CachePolicy cache,
+            String keyHeader,
+            Collection<String> surrogateKeys)
+            throws IOException {
+        return new PublicDocument(
+                Responses.JSON, Json.bytes(document), lastModified, cache, keyHeader, List.copyOf(surrogateKeys));
     }
 }

@@ -62,7 +62,8 @@ public final class RequestFields {
         if (declared > maxBytes) {
             throw new Refused(413, "The request body is larger than " + maxBytes + " bytes.");
         }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (type.startsWith("application/json")) {
             return json(request.getInputStream(), maxBytes);
         }
@@ -93,7 +94,8 @@ public final class RequestFields {
 
     private static Map<String, Object> form(SlingHttpServletRequest request, String charset) throws Refused {
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, RequestParameter[]> entry : request.getRequestParameterMap().entrySet()) {
+        for (Map.Entry<String, RequestParameter[]> entry :
+                request.getRequestParameterMap().entrySet()) {
             String name = entry.getKey();
             if ("_charset_".equals(name)) {
                 continue;

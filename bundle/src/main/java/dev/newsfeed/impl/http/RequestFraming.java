@@ -34,28 +34,37 @@ public final class RequestFraming {
     /** Why a request is refused: the answer's status and problem. */
     public record Rejection(int status, String slug, String title, String detail) {}
 
-    static final Rejection UNSUPPORTED_CHARSET = new Rejection(415, "unsupported-charset", "Unsupported Media Type",
+    static final Rejection UNSUPPORTED_CHARSET = new Rejection(
+            415,
+            "unsupported-charset",
+            "Unsupported Media Type",
             "The charset of the request's Content-Type is not one this server knows; send UTF-8 "
                     + "(e.g. application/x-www-form-urlencoded; charset=UTF-8) or no charset.");
 
-    static final Rejection UNKNOWN_METHOD = new Rejection(405, "method-not-allowed", "Method Not Allowed",
-            "No resource of this server answers this method.");
-    static final Rejection WEBDAV_METHOD = new Rejection(405, "method-not-allowed", "Method Not Allowed",
+    static final Rejection UNKNOWN_METHOD = new Rejection(
+            405, "method-not-allowed", "Method Not Allowed", "No resource of this server answers this method.");
+    static final Rejection WEBDAV_METHOD = new Rejection(
+            405,
+            "method-not-allowed",
+            "Method Not Allowed",
             "This method is answered only under the WebDAV, DavEx and HTTP API paths of this server.");
-    static final Rejection NO_DESTINATION = new Rejection(400, "invalid-request", "Bad Request",
-            "COPY and MOVE need a Destination header.");
-    static final Rejection BAD_ESCAPE = new Rejection(400, "invalid-request", "Bad Request",
-            "The query string has a malformed percent-escape.");
-    static final Rejection EMPTY_SEGMENT = new Rejection(400, "invalid-request", "Bad Request",
-            "The path has an empty segment (//).");
-    static final Rejection NO_BOUNDARY = new Rejection(400, "invalid-request", "Bad Request",
-            "A multipart body needs a boundary parameter in its Content-Type.");
-    static final Rejection ENCODED_SEPARATOR = new Rejection(400, "invalid-request", "Bad Request",
-            "The path has an encoded slash, backslash or NUL.");
-    static final Rejection ANONYMOUS_WEBDAV_WRITE = new Rejection(401, "unauthorized", "Unauthorized",
-            "Sign in to write through WebDAV or DavEx.");
+    static final Rejection NO_DESTINATION =
+            new Rejection(400, "invalid-request", "Bad Request", "COPY and MOVE need a Destination header.");
+    static final Rejection BAD_ESCAPE =
+            new Rejection(400, "invalid-request", "Bad Request", "The query string has a malformed percent-escape.");
+    static final Rejection EMPTY_SEGMENT =
+            new Rejection(400, "invalid-request", "Bad Request", "The path has an empty segment (//).");
+    static final Rejection NO_BOUNDARY = new Rejection(
+            400, "invalid-request", "Bad Request", "A multipart body needs a boundary parameter in its Content-Type.");
+    static final Rejection ENCODED_SEPARATOR =
+            new Rejection(400, "invalid-request", "Bad Request", "The path has an encoded slash, backslash or NUL.");
+    static final Rejection ANONYMOUS_WEBDAV_WRITE =
+            new Rejection(401, "unauthorized", "Unauthorized", "Sign in to write through WebDAV or DavEx.");
 
-    static final Rejection FORM_TOO_LARGE = new Rejection(413, "too-large", "Payload Too Large",
+    static final Rejection FORM_TOO_LARGE = new Rejection(
+            413,
+            "too-large",
+            "Payload Too Large",
             "This path reads form bodies of at most 200,000 bytes, with a Content-Length.");
 
     /**
@@ -69,10 +78,37 @@ public final class RequestFraming {
      * and on AEM its HTTP APIs ({@code /api} Assets, {@code /adobe} OpenAPIs, {@code /graphql} persisted queries):
      * passed on under the configured paths only.
      */
-    private static final Set<String> WEBDAV_METHODS = Set.of("PUT", "DELETE", "PATCH", "PROPFIND", "PROPPATCH", "MKCOL", "COPY",
-            "MOVE", "LOCK", "UNLOCK", "REPORT", "SEARCH", "SUBSCRIBE", "UNSUBSCRIBE", "POLL", "ORDERPATCH",
-            "VERSION-CONTROL", "CHECKIN", "CHECKOUT", "UNCHECKOUT", "LABEL", "MERGE", "UPDATE", "MKWORKSPACE",
-            "MKACTIVITY", "BASELINE-CONTROL", "ACL", "BIND", "REBIND", "UNBIND");
+    private static final Set<String> WEBDAV_METHODS = Set.of(
+            "PUT",
+            "DELETE",
+            "PATCH",
+            "PROPFIND",
+            "PROPPATCH",
+            "MKCOL",
+            "COPY",
+            "MOVE",
+            "LOCK",
+            "UNLOCK",
+            "REPORT",
+            "SEARCH",
+            "SUBSCRIBE",
+            "UNSUBSCRIBE",
+            "POLL",
+            "ORDERPATCH",
+            "VERSION-CONTROL",
+            "CHECKIN",
+            "CHECKOUT",
+            "UNCHECKOUT",
+            "LABEL",
+            "MERGE",
+            "UPDATE",
+            "MKWORKSPACE",
+            "MKACTIVITY",
+            "BASELINE-CONTROL",
+            "ACL",
+            "BIND",
+            "REBIND",
+            "UNBIND");
 
     /** Sling's WebDAV and DavEx: the WebDAV paths where PATCH has no meaning. */
     private static final List<String> DAV_PREFIXES = List.of("/dav", "/server", "/crx");
@@ -83,10 +119,10 @@ public final class RequestFraming {
      * bytes) or of unknown length. Sling parses its own forms and has no such limit.
      */
     private static final List<String> CONTAINER_FORM_PREFIXES = List.of("/dav", "/server", "/crx", "/system/console");
+
     static final long CONTAINER_FORM_LIMIT = 200_000;
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT",
-            "SEARCH");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT", "SEARCH");
     private static final Pattern ENCODED = Pattern.compile("%(2[Ff]|5[Cc]|00)");
     private static final Pattern BAD_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -101,8 +137,8 @@ public final class RequestFraming {
     public static @Nullable Rejection check(HttpServletRequest request, List<String> webdavPaths) {
         String method = request.getMethod() == null ? "" : request.getMethod();
         String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
-        boolean webdav = path.equals("/") || webdavPaths.stream().anyMatch(p -> path.equals(p)
-                || path.startsWith(p.endsWith("/") ? p : p + "/"));
+        boolean webdav = path.equals("/")
+                || webdavPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p.endsWith("/") ? p : p + "/"));
         Rejection refused = checkMethod(request, method, path, webdav);
         if (refused == null) {
             refused = checkCharset(request);
@@ -113,16 +149,19 @@ public final class RequestFraming {
         if (refused == null && !hasBoundaryIfMultipart(request.getContentType())) {
             refused = NO_BOUNDARY;
         }
-        if (refused == null && webdav && !SAFE_METHODS.contains(method)
-                && isBlank(request.getHeader("Authorization")) && isBlank(request.getHeader("Cookie"))) {
+        if (refused == null
+                && webdav
+                && !SAFE_METHODS.contains(method)
+                && isBlank(request.getHeader("Authorization"))
+                && isBlank(request.getHeader("Cookie"))) {
             refused = ANONYMOUS_WEBDAV_WRITE;
         }
         return refused != null ? refused : checkTarget(path, request.getQueryString());
     }
 
     /** Methods other than GET, HEAD, POST and OPTIONS: WebDAV ones under the WebDAV paths only, and well-formed. */
-    private static @Nullable Rejection checkMethod(HttpServletRequest request, String method, String path,
-            boolean webdav) {
+    private static @Nullable Rejection checkMethod(
+            HttpServletRequest request, String method, String path, boolean webdav) {
         if (PLAIN_METHODS.contains(method)) {
             return null;
         }
@@ -132,8 +171,9 @@ public final class RequestFraming {
         if (!webdav) {
             return WEBDAV_METHOD;
         }
-        if (method.equals("PATCH") && (path.equals("/") || DAV_PREFIXES.stream().anyMatch(
-                p -> path.equals(p) || path.startsWith(p + "/")))) {
+        if (method.equals("PATCH")
+                && (path.equals("/")
+                        || DAV_PREFIXES.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")))) {
             return UNKNOWN_METHOD; // WebDAV and DavEx do not implement PATCH (Sling answered 501)
         }
         if ((method.equals("COPY") || method.equals("MOVE")) && isBlank(request.getHeader("Destination"))) {
@@ -159,7 +199,8 @@ public final class RequestFraming {
     /** A form body that the servlet container would parse and fail on: over its limit, or chunked. */
     private static boolean isOversizedContainerForm(HttpServletRequest request, String path) {
         String type = request.getContentType();
-        if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        if (type == null
+                || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 || CONTAINER_FORM_PREFIXES.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             return false;
         }
@@ -202,7 +243,8 @@ public final class RequestFraming {
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
             int eq = parameter.indexOf('=');
-            String name = (eq < 0 ? parameter : parameter.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+            String name =
+                    (eq < 0 ? parameter : parameter.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
             if (!name.equals("charset")) {
                 continue;
             }
@@ -222,8 +264,9 @@ public final class RequestFraming {
     /** Whether the charset writes the characters of form syntax as their ASCII bytes (UTF-8, ISO-8859-x, ...). */
     static boolean asciiCompatible(String charset) {
         Charset cs = Charset.forName(charset);
-        return cs.canEncode() && java.util.Arrays.equals(FORM_SYNTAX.getBytes(cs),
-                FORM_SYNTAX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return cs.canEncode()
+                && java.util.Arrays.equals(
+                        FORM_SYNTAX.getBytes(cs), FORM_SYNTAX.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** Whether a multipart Content-Type names a non-empty boundary (other types need none). */
@@ -234,7 +277,8 @@ public final class RequestFraming {
         for (String part : contentType.split(";")) {
             String p = part.trim();
             int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("boundary")
+            if (eq > 0
+                    && p.substring(0, eq).trim().equalsIgnoreCase("boundary")
                     && !p.substring(eq + 1).replace("\"", "").isBlank()) {
                 return true;
             }

@@ -32,13 +32,16 @@ public final class RequestGuard implements Preprocessor {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
-    @ObjectClassDefinition(name = "Newsfeed Request Guard",
+    @ObjectClassDefinition(
+            name = "Newsfeed Request Guard",
             description = "Refuses badly framed requests on every path with a 4xx problem before Sling reads them.")
     public @interface Config {
-        @AttributeDefinition(name = "WebDAV paths", description = "Path prefixes where WebDAV methods, PUT, DELETE "
-                + "and PATCH are passed on (Sling's /dav and /server, AEM's /crx, AEM's HTTP APIs: Assets under /api,"
-                + " the OpenAPIs under /adobe, GraphQL persisted queries under /graphql); elsewhere those methods get a"
-                + " 405 problem. An AEM instance with other PUT/DELETE/PATCH endpoints adds their paths here.")
+        @AttributeDefinition(
+                name = "WebDAV paths",
+                description = "Path prefixes where WebDAV methods, PUT, DELETE "
+                        + "and PATCH are passed on (Sling's /dav and /server, AEM's /crx, AEM's HTTP APIs: Assets under /api,"
+                        + " the OpenAPIs under /adobe, GraphQL persisted queries under /graphql); elsewhere those methods get a"
+                        + " 405 problem. An AEM instance with other PUT/DELETE/PATCH endpoints adds their paths here.")
         String[] webdav_paths() default {"/dav", "/server", "/crx", "/api", "/adobe", "/graphql"};
     }
 
@@ -62,7 +65,12 @@ public final class RequestGuard implements Preprocessor {
             RequestFraming.Rejection rejection = RequestFraming.check(http, webdavPaths);
             if (rejection != null) {
                 log.debug("Refused a request with status {}: {}", rejection.status(), rejection.slug());
-                Responses.problem(http, httpResponse, rejection.status(), rejection.slug(), rejection.title(),
+                Responses.problem(
+                        http,
+                        httpResponse,
+                        rejection.status(),
+                        rejection.slug(),
+                        rejection.title(),
                         rejection.detail());
                 return;
             }

@@ -24,16 +24,22 @@ public final class Responses {
      * Sends a cacheable representation: strong ETag from the bytes, Last-Modified, Cache-Control, and 304 when
      * the client's validators still match.
      */
-    public static void send(HttpServletRequest request, HttpServletResponse response, String mediaType, byte[] body,
-            @Nullable Instant lastModified, CachePolicy cache) throws IOException {
+    public static void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String mediaType,
+            byte[] body,
+            @Nullable Instant lastModified,
+            CachePolicy cache)
+            throws IOException {
         String etag = ConditionalRequests.strongEtag(mediaType, body);
         response.setHeader("ETag", etag);
         if (lastModified != null) {
             response.setHeader("Last-Modified", ConditionalRequests.httpDate(lastModified));
         }
         response.setHeader("Cache-Control", cache.header());
-        if (ConditionalRequests.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag,
-                lastModified)) {
+        if (ConditionalRequests.notModified(
+                request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -56,8 +62,13 @@ public final class Responses {
         send(request, response, document.mediaType(), document.body(), document.lastModified(), document.cache());
     }
 
-    public static void sendJson(HttpServletRequest request, HttpServletResponse response, Object document,
-            @Nullable Instant lastModified, CachePolicy cache) throws IOException {
+    public static void sendJson(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Object document,
+            @Nullable Instant lastModified,
+            CachePolicy cache)
+            throws IOException {
         send(request, response, JSON, Json.bytes(document), lastModified, cache);
     }
 
@@ -72,15 +83,33 @@ public final class Responses {
         response.getOutputStream().write(body);
     }
 
-    public static void problem(HttpServletRequest request, HttpServletResponse response, int status, String slug,
-            String title, String detail) throws IOException {
+    public static void problem(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail)
+            throws IOException {
         problem(request, response, status, slug, title, detail, null);
     }
 
     /** An RFC 9457 problem; never cached, so a fixed problem is never served from a cache. */
-    public static void problem(HttpServletRequest request, HttpServletResponse response, int status, String slug,
-            String title, String detail, @Nullable List<Problem.FieldError> errors) throws IOException {
-        Problem problem = new Problem(PROBLEM_TYPE + slug, title, status, detail, request.getRequestURI(),
+    public static void problem(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail,
+            @Nullable List<Problem.FieldError> errors)
+            throws IOException {
+        Problem problem = new Problem(
+                PROBLEM_TYPE + slug,
+                title,
+                status,
+                detail,
+                request.getRequestURI(),
                 errors == null || errors.isEmpty() ? null : errors);
         byte[] body = Json.bytes(problem);
         if (response.isCommitted()) {
@@ -106,9 +135,19 @@ public final class Responses {
         problem(request, response, HttpServletResponse.SC_NOT_FOUND, "not-found", "Not Found", detail);
     }
 
-    public static void badRequest(HttpServletRequest request, HttpServletResponse response, String detail,
-            @Nullable List<Problem.FieldError> errors) throws IOException {
-        problem(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid-request", "Bad Request", detail,
+    public static void badRequest(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String detail,
+            @Nullable List<Problem.FieldError> errors)
+            throws IOException {
+        problem(
+                request,
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                "invalid-request",
+                "Bad Request",
+                detail,
                 errors);
     }
 }

@@ -22,9 +22,13 @@ public final class TrustedHosts {
 
     /** Entries are host names ({@code localhost}) or host:port ({@code news.example:443}), case-insensitive. */
     public static TrustedHosts of(String[] entries) {
-        return new TrustedHosts(entries == null ? Set.of()
-                : Arrays.stream(entries).filter(e -> e != null && !e.isBlank())
-                        .map(e -> e.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+        return new TrustedHosts(
+                entries == null
+                        ? Set.of()
+                        : Arrays.stream(entries)
+                                .filter(e -> e != null && !e.isBlank())
+                                .map(e -> e.trim().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -38,8 +42,8 @@ public final class TrustedHosts {
     public String baseUrl(boolean secure, String host, int port, int localPort) {
         String scheme = secure ? "https" : "http";
         String name = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        boolean trusted = !name.isEmpty()
-                && (hosts.contains(name + ":" + port) || (port == localPort && hosts.contains(name)));
+        boolean trusted =
+                !name.isEmpty() && (hosts.contains(name + ":" + port) || (port == localPort && hosts.contains(name)));
         if (trusted) {
             return scheme + "://" + name + portSuffix(scheme, port);
         }

@@ -15,8 +15,8 @@ import dev.newsfeed.impl.archive.ArchiveKeeper;
 import dev.newsfeed.impl.changes.Change;
 import dev.newsfeed.impl.changes.ChangeHistory;
 import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.logging.LogText;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.observation.ResourceChange;
@@ -95,8 +95,12 @@ public final class ContentChangeListener implements ResourceChangeListener {
      * index of a site that has none yet), records the change for the changes feed and announces the purge. The
      * listener sees the same write later and finds nothing left to do.
      */
-    public void afterWrite(SiteSettings site, Collection<LocalDate> days, Collection<String> articlePaths,
-            Collection<String> removedPaths) throws LoginException, PersistenceException, RepositoryException {
+    public void afterWrite(
+            SiteSettings site,
+            Collection<LocalDate> days,
+            Collection<String> articlePaths,
+            Collection<String> removedPaths)
+            throws LoginException, PersistenceException, RepositoryException {
         List<Change> changes = archive.asIndexWriter(
                 resolver -> followUp.afterWrite(resolver, site, days, articlePaths, removedPaths));
         history.announce(changes);
@@ -128,8 +132,11 @@ public final class ContentChangeListener implements ResourceChangeListener {
     private void retry(PendingChanges.Batch batch, Exception e) {
         int failures = drainFailures.incrementAndGet();
         if (failures > MAX_FAILURES) {
-            log.error("Updating the archive index failed {} times; giving up on {} changed paths", failures,
-                    batch.paths().size(), e);
+            log.error(
+                    "Updating the archive index failed {} times; giving up on {} changed paths",
+                    failures,
+                    batch.paths().size(),
+                    e);
             drainFailures.set(0);
             return;
         }
@@ -144,8 +151,7 @@ public final class ContentChangeListener implements ResourceChangeListener {
         } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
             // right after an install the service user, its ACLs or /var/newsfeed/index may not exist yet
             if (rebuildFailures.incrementAndGet() <= MAX_FAILURES) {
-                log.info("Building the archive indexes failed ({}); trying again in {} s", e.toString(),
-                        RETRY_SECONDS);
+                log.info("Building the archive indexes failed ({}); trying again in {} s", e.toString(), RETRY_SECONDS);
                 worker.schedule(this::rebuildStaleIndexes, RETRY_SECONDS, TimeUnit.SECONDS);
             } else {
                 log.error("Building the archive indexes failed", e);

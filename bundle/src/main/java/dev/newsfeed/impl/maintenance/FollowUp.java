@@ -41,8 +41,12 @@ final class FollowUp {
     }
 
     /** After an authoring endpoint's write: files, reindexes and records; the changes, to announce afterwards. */
-    List<Change> afterWrite(ResourceResolver resolver, SiteSettings site, Collection<LocalDate> days,
-            Collection<String> articlePaths, Collection<String> removedPaths)
+    List<Change> afterWrite(
+            ResourceResolver resolver,
+            SiteSettings site,
+            Collection<LocalDate> days,
+            Collection<String> articlePaths,
+            Collection<String> removedPaths)
             throws PersistenceException, RepositoryException {
         List<String> filed = archive.fileAndIndex(resolver, site, days, articlePaths);
         List<Change> changes = new ArrayList<>(history.record(resolver, site, filed));

@@ -16,11 +16,15 @@ public record ModerationCursor(String status, String id) {
 
     /** The shape of a comment id: UTC day, time, random letters ({@code 20220110-104000123-k3j9x2qa}). */
     private static final Pattern ID = Pattern.compile("\\d{8}-\\d{9}-[a-z0-9]{8}");
+
     private static final Pattern STATUS = Pattern.compile("[a-z]{1,16}");
     private static final Tokens TOKENS = new Tokens("newsfeed-moderation-cursor", "m1", 2);
 
     public ModerationCursor {
-        if (status == null || !STATUS.matcher(status).matches() || id == null || !ID.matcher(id).matches()) {
+        if (status == null
+                || !STATUS.matcher(status).matches()
+                || id == null
+                || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("invalid moderation position");
         }
     }

@@ -53,7 +53,8 @@ public final class Tokens {
             }
         }
         String text = version + "." + String.join(".", values);
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((text + "." + checksum(text)).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -90,7 +91,10 @@ public final class Tokens {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((purpose + ":" + text).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, CHECKSUM_LENGTH);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, CHECKSUM_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

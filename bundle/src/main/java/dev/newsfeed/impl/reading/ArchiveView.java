@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.archive.ArchiveListing;
 import dev.newsfeed.impl.archive.Period;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
@@ -15,12 +17,10 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.feed.ArticleItems;
-import javax.servlet.http.HttpServletRequest;
-
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.osgi.service.component.annotations.Component;
@@ -34,13 +34,25 @@ public class ArchiveView {
     private PublicApiSettings settings;
 
     /** The page {@code page} asks for of the period whose folder is at {@code folderPath}. */
-    public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Period period,
-            String folderPath, PageRequest page, Instant now) throws IOException {
+    public PublicDocument of(
+            HttpServletRequest request,
+            ResourceResolver resolver,
+            SiteSettings site,
+            Period period,
+            String folderPath,
+            PageRequest page,
+            Instant now)
+            throws IOException {
         String base = settings.baseUrl(request);
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
-        ArchiveListing.Slice slice = ArchiveListing.list(resolver, site, index, period, page.cursor(), page.limit(),
-                now, false);
-        ArticleItems items = ArticleItems.of(resolver, site, slice.articles(), base, now,
+        ArchiveListing.Slice slice =
+                ArchiveListing.list(resolver, site, index, period, page.cursor(), page.limit(), now, false);
+        ArticleItems items = ArticleItems.of(
+                resolver,
+                site,
+                slice.articles(),
+                base,
+                now,
                 ConditionalRequests.latest(index.updated(), slice.indexChanged()));
         String next = null;
         if (slice.more()) {
@@ -51,8 +63,11 @@ public class ArchiveView {
         // each item shows its comment count: approving a comment purges the pages that show that article
         List<String> keys = new ArrayList<>(List.of(SurrogateKeys.site(site.path()), periodKey(site, period)));
         keys.addAll(items.keys());
-        return PublicDocument.json(new ArticlePage(items.documents(), next), items.lastModified(),
-                settings.publicCache().until(index.nextGoingLive(now, site.zone()), now), settings.surrogateKeyHeader(),
+        return PublicDocument.json(
+                new ArticlePage(items.documents(), next),
+                items.lastModified(),
+                settings.publicCache().until(index.nextGoingLive(now, site.zone()), now),
+                settings.surrogateKeyHeader(),
                 keys);
     }
 

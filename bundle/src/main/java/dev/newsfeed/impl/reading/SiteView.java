@@ -21,7 +21,11 @@ public class SiteView {
     private PublicApiSettings settings;
 
     public PublicDocument of(HttpServletRequest request, SiteSettings site) throws IOException {
-        return PublicDocument.json(Documents.site(site, settings.baseUrl(request)), site.modified(),
-                settings.publicCache(), settings.surrogateKeyHeader(), List.of(SurrogateKeys.site(site.path())));
+        return PublicDocument.json(
+                Documents.site(site, settings.baseUrl(request)),
+                site.modified(),
+                settings.publicCache(),
+                settings.surrogateKeyHeader(),
+                List.of(SurrogateKeys.site(site.path())));
     }
 }

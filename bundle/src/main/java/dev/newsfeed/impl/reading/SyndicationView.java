@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.archive.ArchiveListing;
 import dev.newsfeed.impl.archive.Period;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.SiteSettings;
-import javax.servlet.http.HttpServletRequest;
-
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.Json;
 import dev.newsfeed.impl.http.PublicApiSettings;
@@ -29,29 +29,41 @@ public class SyndicationView {
     public static final int ITEMS = 20;
 
     /** The syndication formats. */
-    public enum Format { RSS, ATOM, JSON_FEED }
+    public enum Format {
+        RSS,
+        ATOM,
+        JSON_FEED
+    }
 
     @Reference
     private PublicApiSettings settings;
 
-    public PublicDocument of(HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Format format,
-            Instant now) throws IOException {
+    public PublicDocument of(
+            HttpServletRequest request, ResourceResolver resolver, SiteSettings site, Format format, Instant now)
+            throws IOException {
         String base = settings.baseUrl(request);
         String keyHeader = settings.surrogateKeyHeader();
         ResourceArchiveIndex index = new ResourceArchiveIndex(resolver, site.path());
         List<Article> articles = ArchiveListing.list(resolver, site, index, Period.ALL, null, ITEMS, now, true)
                 .articles();
-        Instant updated = articles.stream().map(Article::lastChanged).max(Instant::compareTo)
+        Instant updated = articles.stream()
+                .map(Article::lastChanged)
+                .max(Instant::compareTo)
                 .orElse(site.modified() == null ? Instant.EPOCH : site.modified());
         List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.feed(site.path()));
         CachePolicy cache = settings.publicCache().until(index.nextGoingLive(now, site.zone()), now);
         return switch (format) {
-            case JSON_FEED -> new PublicDocument(Syndication.JSON_FEED,
-                    Json.bytes(Syndication.jsonFeed(site, articles, base)), updated, cache, keyHeader, keys);
-            case RSS -> new PublicDocument(Syndication.RSS, Syndication.rss(site, articles, base, updated), updated,
-                    cache, keyHeader, keys);
-            case ATOM -> new PublicDocument(Syndication.ATOM, Syndication.atom(site, articles, base, updated),
-                    updated, cache, keyHeader, keys);
+            case JSON_FEED -> new PublicDocument(
+                    Syndication.JSON_FEED,
+                    Json.bytes(Syndication.jsonFeed(site, articles, base)),
+                    updated,
+                    cache,
+                    keyHeader,
+                    keys);
+            case RSS -> new PublicDocument(
+                    Syndication.RSS, Syndication.rss(site, articles, base, updated), updated, cache, keyHeader, keys);
+            case ATOM -> new PublicDocument(
+                    Syndication.ATOM, Syndication.atom(site, articles, base, updated), updated, cache, keyHeader, keys);
         };
     }
 }

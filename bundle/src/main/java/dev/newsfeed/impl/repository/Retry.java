@@ -25,7 +25,8 @@ public final class Retry {
 
     private Retry() {}
 
-    public static <T> T commit(ResourceResolver resolver, Work<T> work) throws PersistenceException, RepositoryException {
+    public static <T> T commit(ResourceResolver resolver, Work<T> work)
+            throws PersistenceException, RepositoryException {
         for (int attempt = 1; ; attempt++) {
             try {
                 T result = work.run(resolver);

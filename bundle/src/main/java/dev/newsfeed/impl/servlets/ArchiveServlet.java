@@ -52,7 +52,16 @@ public final class ArchiveServlet extends SlingSafeMethodsServlet {
             Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
             return;
         }
-        Responses.send(request, response, view.of(request, request.getResourceResolver(), site, period,
-                folder.getPath(), parsed.request(), Instant.now()));
+        Responses.send(
+                request,
+                response,
+                view.of(
+                        request,
+                        request.getResourceResolver(),
+                        site,
+                        period,
+                        folder.getPath(),
+                        parsed.request(),
+                        Instant.now()));
     }
 }

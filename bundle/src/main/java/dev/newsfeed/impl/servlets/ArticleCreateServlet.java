@@ -55,7 +55,8 @@ public final class ArticleCreateServlet extends SlingAllMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!WriteAccess.authorize(csrf, request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
+        if (!WriteAccess.authorize(
+                csrf, request, response, site.archivePath() + "/new-article", "add_node,set_property")) {
             return;
         }
         authoring.ensureArchive(request.getResourceResolver(), site);
@@ -64,8 +65,8 @@ public final class ArticleCreateServlet extends SlingAllMethodsServlet {
             return;
         }
         try {
-            ArticleAuthoring.Saved saved = authoring.create(request.getResourceResolver(), site, input,
-                    settings.baseUrl(request), Instant.now());
+            ArticleAuthoring.Saved saved = authoring.create(
+                    request.getResourceResolver(), site, input, settings.baseUrl(request), Instant.now());
             ArticleWrites.saved(response, 201, settings.baseUrl(request), saved);
         } catch (PersistenceException | RepositoryException | LoginException e) {
             ArticleWrites.failed(request, response, e, "Creating an article in " + site.path());

@@ -77,15 +77,16 @@ public final class ArticleEditServlet extends SlingAllMethodsServlet {
         }
     }
 
-    private void update(SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site,
-            String path) throws IOException, PersistenceException, RepositoryException, LoginException {
+    private void update(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site, String path)
+            throws IOException, PersistenceException, RepositoryException, LoginException {
         ArticleInput input = ArticleWrites.input(request, response, false, site);
         if (input == null) {
             return;
         }
         String base = settings.baseUrl(request);
-        Optional<ArticleAuthoring.Saved> saved = authoring.update(request.getResourceResolver(), site, path, input,
-                base, Instant.now());
+        Optional<ArticleAuthoring.Saved> saved =
+                authoring.update(request.getResourceResolver(), site, path, input, base, Instant.now());
         if (saved.isEmpty()) {
             Responses.notFound(request, response, "The article was deleted meanwhile.");
             return;

@@ -49,8 +49,10 @@ public final class ArticleFormServlet extends SlingSafeMethodsServlet {
             return;
         }
         if (WriteAccess.permitted(request, response, resource.getPath(), "set_property", WriteAccess.AUTHORS)) {
-            Responses.sendUncached(response, 200, forms.of(request, Article.from(resource),
-                    SiteSettings.from(siteResource.get()), Instant.now()));
+            Responses.sendUncached(
+                    response,
+                    200,
+                    forms.of(request, Article.from(resource), SiteSettings.from(siteResource.get()), Instant.now()));
         }
     }
 }

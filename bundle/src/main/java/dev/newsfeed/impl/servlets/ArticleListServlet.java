@@ -45,17 +45,23 @@ public final class ArticleListServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        if (!WriteAccess.permitted(request, response, Roles.authorProbe(site), "add_node,set_property", WriteAccess.AUTHORS)) {
+        if (!WriteAccess.permitted(
+                request, response, Roles.authorProbe(site), "add_node,set_property", WriteAccess.AUTHORS)) {
             return;
         }
-        AuthorListingRequest.Parsed parsed = AuthorListingRequest.parse(request.getParameter("status"),
-                request.getParameter("q"), request.getParameter("month"), request.getParameter("limit"),
+        AuthorListingRequest.Parsed parsed = AuthorListingRequest.parse(
+                request.getParameter("status"),
+                request.getParameter("q"),
+                request.getParameter("month"),
+                request.getParameter("limit"),
                 request.getParameter("cursor"));
         if (parsed.request() == null) {
             Responses.badRequest(request, response, "Invalid list parameters.", parsed.errors());
             return;
         }
-        Responses.sendUncached(response, 200, parsed.request().page(request.getResourceResolver(), site,
-                settings.baseUrl(request), Instant.now()));
+        Responses.sendUncached(
+                response,
+                200,
+                parsed.request().page(request.getResourceResolver(), site, settings.baseUrl(request), Instant.now()));
     }
 }

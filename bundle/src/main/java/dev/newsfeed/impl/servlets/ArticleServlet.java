@@ -9,8 +9,8 @@ import javax.jcr.Session;
 import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.ContentModel;
+import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.reading.ArticleView;
@@ -59,8 +59,16 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "No published article at this address.");
             return;
         }
-        Responses.send(request, response, view.of(request, request.getResourceResolver(), article,
-                SiteSettings.from(siteResource.get()), !published, now));
+        Responses.send(
+                request,
+                response,
+                view.of(
+                        request,
+                        request.getResourceResolver(),
+                        article,
+                        SiteSettings.from(siteResource.get()),
+                        !published,
+                        now));
     }
 
     /** Authors who may change the article see it before it is published. */

@@ -21,8 +21,9 @@ final class ArticleWrites {
     private ArticleWrites() {}
 
     /** The article's fields, or null after answering 4xx (an unreadable body, invalid fields). */
-    static @Nullable ArticleInput input(SlingHttpServletRequest request, SlingHttpServletResponse response,
-            boolean creating, SiteSettings site) throws IOException {
+    static @Nullable ArticleInput input(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, boolean creating, SiteSettings site)
+            throws IOException {
         Map<String, Object> fields = WriteAccess.fields(request, response);
         if (fields == null) {
             return null;
@@ -49,7 +50,12 @@ final class ArticleWrites {
             return;
         }
         log.warn("{} failed: {}", what, e.toString());
-        Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+        Responses.problem(
+                request,
+                response,
+                503,
+                "unavailable",
+                "Service Unavailable",
                 "The article could not be saved; try again.");
     }
 }

@@ -52,13 +52,23 @@ public final class CalendarServlet extends SlingSafeMethodsServlet {
         if (selectors.length == 2) {
             month = MonthParam.parse(selectors[1]);
             if (month == null) {
-                Responses.badRequest(request, response, "The month must be YYYY-MM with a year from 0001 to 9999.",
-                        List.of(new Problem.FieldError("month",
-                                "'" + selectors[1] + "' is not a month of the form YYYY-MM")));
+                Responses.badRequest(
+                        request,
+                        response,
+                        "The month must be YYYY-MM with a year from 0001 to 9999.",
+                        List.of(new Problem.FieldError(
+                                "month", "'" + selectors[1] + "' is not a month of the form YYYY-MM")));
                 return;
             }
         }
-        Responses.send(request, response, view.of(request, request.getResourceResolver(),
-                SiteSettings.from(request.getResource()), month, Instant.now()));
+        Responses.send(
+                request,
+                response,
+                view.of(
+                        request,
+                        request.getResourceResolver(),
+                        SiteSettings.from(request.getResource()),
+                        month,
+                        Instant.now()));
     }
 }

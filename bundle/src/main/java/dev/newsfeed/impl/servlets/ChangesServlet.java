@@ -53,15 +53,25 @@ public final class ChangesServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        ChangesFeed.Outcome outcome = changes.read(request.getResourceResolver(), site, request.getParameter("since"),
-                request.getParameter("limit"), settings.baseUrl(request), Instant.now());
+        ChangesFeed.Outcome outcome = changes.read(
+                request.getResourceResolver(),
+                site,
+                request.getParameter("since"),
+                request.getParameter("limit"),
+                settings.baseUrl(request),
+                Instant.now());
         if (outcome instanceof ChangesFeed.Invalid invalid) {
             Responses.badRequest(request, response, "Invalid changes parameters.", invalid.errors());
             return;
         }
         settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.changes(site.path())));
         if (outcome instanceof ChangesFeed.Expired expired) {
-            Responses.problem(request, response, 410, "token-expired", "Gone",
+            Responses.problem(
+                    request,
+                    response,
+                    410,
+                    "token-expired",
+                    "Gone",
                     "Changes older than " + expired.oldestKept() + " are not kept; start again without since.");
             return;
         }

@@ -56,17 +56,28 @@ public final class CommentFormServlet extends SlingSafeMethodsServlet {
         }
         VisibleArticle a = found.get();
         if (!Documents.commentsOpen(a.article(), a.site(), now)) {
-            Responses.problem(request, response, 403, "comments-closed", "Forbidden",
-                    "Comments on this article are closed.");
+            Responses.problem(
+                    request, response, 403, "comments-closed", "Forbidden", "Comments on this article are closed.");
             return;
         }
         try {
             String token = intake.formToken(a.article().id(), now);
-            Responses.sendUncached(response, 200, new CommentsPage.Form(
-                    settings.baseUrl(request) + a.article().path() + ".comments.json", token, CommentInput.HONEYPOT,
-                    intake.minFillSeconds(), 5000));
+            Responses.sendUncached(
+                    response,
+                    200,
+                    new CommentsPage.Form(
+                            settings.baseUrl(request) + a.article().path() + ".comments.json",
+                            token,
+                            CommentInput.HONEYPOT,
+                            intake.minFillSeconds(),
+                            5000));
         } catch (LoginException | PersistenceException | RepositoryException e) {
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "Comments are unavailable right now; try again.");
         }
     }

@@ -47,23 +47,25 @@ public final class CommentSubmitServlet extends SlingAllMethodsServlet {
             throws IOException {
         Instant now = Instant.now();
         Optional<VisibleArticle> found = VisibleArticle.visible(request.getResource(), now);
-        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
-                || found.isEmpty()) {
+        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request) || found.isEmpty()) {
             Responses.notFound(request, response, "No published article at this address.");
             return;
         }
         VisibleArticle a = found.get();
         if (!Documents.commentsOpen(a.article(), a.site(), now)) {
-            Responses.problem(request, response, 403, "comments-closed", "Forbidden",
-                    "Comments on this article are closed.");
+            Responses.problem(
+                    request, response, 403, "comments-closed", "Forbidden", "Comments on this article are closed.");
             return;
         }
         Map<String, Object> fields = fields(request, response);
         if (fields == null) {
             return;
         }
-        send(request, response, intake.submit(new CommentIntake.Submitted(a.article(), a.site(), fields,
-                request.getRemoteAddr(), request::getHeader, now)));
+        send(
+                request,
+                response,
+                intake.submit(new CommentIntake.Submitted(
+                        a.article(), a.site(), fields, request.getRemoteAddr(), request::getHeader, now)));
     }
 
     /** The submitted fields, or null when the body was refused (and answered). */
@@ -82,19 +84,34 @@ public final class CommentSubmitServlet extends SlingAllMethodsServlet {
             throws IOException {
         if (outcome instanceof Outcome.Accepted accepted) {
             // spam is answered like any pending comment: the sender learns nothing
-            Responses.sendUncached(response, 202, Map.of("id", accepted.id(),
-                    "status", accepted.approved() ? "approved" : "pending"));
+            Responses.sendUncached(
+                    response, 202, Map.of("id", accepted.id(), "status", accepted.approved() ? "approved" : "pending"));
         } else if (outcome instanceof Outcome.Invalid invalid) {
             Responses.badRequest(request, response, invalid.detail(), invalid.errors());
         } else if (outcome instanceof Outcome.RateLimited limited) {
             response.setHeader("Retry-After", Long.toString(limited.seconds()));
-            Responses.problem(request, response, 429, "too-many-requests", "Too Many Requests",
+            Responses.problem(
+                    request,
+                    response,
+                    429,
+                    "too-many-requests",
+                    "Too Many Requests",
                     "Too many comments; try again in " + limited.seconds() + " s.");
         } else if (outcome instanceof Outcome.Duplicate) {
-            Responses.problem(request, response, 409, "duplicate", "Conflict",
+            Responses.problem(
+                    request,
+                    response,
+                    409,
+                    "duplicate",
+                    "Conflict",
                     "The same comment was already submitted on this article.");
         } else {
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The comment could not be stored; try again.");
         }
     }

@@ -5,9 +5,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-
 import java.util.List;
+import java.util.Optional;
 
 import javax.servlet.Servlet;
 
@@ -18,10 +17,10 @@ import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.dto.CommentsPage;
 import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
-import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.paging.PageRequest;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
@@ -57,8 +56,7 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
             throws IOException {
         Instant now = Instant.now();
         Optional<VisibleArticle> found = VisibleArticle.visible(request.getResource(), now);
-        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)
-                || found.isEmpty()) {
+        if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request) || found.isEmpty()) {
             Responses.notFound(request, response, "No published article with comments at this address.");
             return;
         }
@@ -67,24 +65,43 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
             Responses.badRequest(request, response, "Invalid paging parameters.", parsed.errors());
             return;
         }
-        VisibleArticle a = found.get();
+        send(request, response, found.get(), parsed.request(), now);
+    }
+
+    /** The page of threads the request asks for, with the thread's count, validators and cache keys. */
+    private void send(
+            SlingHttpServletRequest request,
+            SlingHttpServletResponse response,
+            VisibleArticle a,
+            PageRequest paging,
+            Instant now)
+            throws IOException {
         var resolver = request.getResourceResolver();
         String threadPath = CommentStore.threadPath(a.site(), a.article().id());
-        var comments = cache.get(threadPath, CommentStore.threadVersion(resolver, a.site(), a.article().id()),
+        var comments = cache.get(
+                threadPath,
+                CommentStore.threadVersion(resolver, a.site(), a.article().id()),
                 () -> CommentStore.thread(resolver, a.site(), a.article().id()));
-        Threads.Page page = Threads.page(comments, parsed.request().cursor(), parsed.request().limit(),
-                a.site().zone());
-        String base = settings.baseUrl(request);
-        String next = page.next() == null ? null
-                : base + a.article().path() + ".comments.json?limit=" + parsed.request().limit() + "&cursor="
+        Threads.Page page =
+                Threads.page(comments, paging.cursor(), paging.limit(), a.site().zone());
+        String next = page.next() == null
+                ? null
+                : settings.baseUrl(request) + a.article().path() + ".comments.json?limit=" + paging.limit() + "&cursor="
                         + URLEncoder.encode(page.next().encode(), StandardCharsets.UTF_8);
         boolean open = Documents.commentsOpen(a.article(), a.site(), now);
-        CommentStore.ThreadState thread = CommentStore.threadState(resolver, a.site(), a.article().id());
+        CommentStore.ThreadState thread =
+                CommentStore.threadState(resolver, a.site(), a.article().id());
         CommentsPage body = new CommentsPage(thread.approved(), open, page.items(), next, null);
         CachePolicy cache = settings.publicCache().until(closesAt(a, open), now);
-        settings.surrogateKeys(response, List.of(SurrogateKeys.site(a.site().path()),
-                SurrogateKeys.comments(a.article().id())));
-        Responses.sendJson(request, response, body,
+        settings.surrogateKeys(
+                response,
+                List.of(
+                        SurrogateKeys.site(a.site().path()),
+                        SurrogateKeys.comments(a.article().id())));
+        Responses.sendJson(
+                request,
+                response,
+                body,
                 ConditionalRequests.latest(thread.updated(), a.article().published()),
                 cache);
     }

@@ -58,11 +58,21 @@ public final class CsrfGuard {
             }
         } catch (LoginException | PersistenceException | RepositoryException e) {
             log.warn("Cannot read the key of CSRF tokens: {}", e.toString());
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The request could not be checked; try again.");
             return false;
         }
-        Responses.problem(request, response, 403, "csrf", "Forbidden",
+        Responses.problem(
+                request,
+                response,
+                403,
+                "csrf",
+                "Forbidden",
                 "A write from a signed-in browser must carry the header " + CsrfTokens.HEADER + " with a token from "
                         + "GET {site}.csrf.json (or be sent with an Authorization header).");
         return false;

@@ -61,7 +61,12 @@ public final class CsrfServlet extends SlingSafeMethodsServlet {
             answer.put("expires", Dates.format(CsrfTokens.expires(now), site.zone()));
             Responses.sendUncached(response, 200, answer);
         } catch (LoginException | PersistenceException | RepositoryException e) {
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "No token can be issued now; try again.");
         }
     }

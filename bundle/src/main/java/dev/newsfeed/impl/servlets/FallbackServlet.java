@@ -22,8 +22,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Servlet.class)
 @SlingServletResourceTypes(
-        resourceTypes = {ContentModel.RT_SITE, ContentModel.RT_ARCHIVE, ContentModel.RT_ARTICLE,
-                ContentModel.RT_COMMENT, CommentStore.RT_THREAD},
+        resourceTypes = {
+            ContentModel.RT_SITE,
+            ContentModel.RT_ARCHIVE,
+            ContentModel.RT_ARTICLE,
+            ContentModel.RT_COMMENT,
+            CommentStore.RT_THREAD
+        },
         methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD})
 public final class FallbackServlet extends SlingSafeMethodsServlet {
 

@@ -58,8 +58,12 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
-        FeedQuery.Parsed parsed = FeedQuery.parse(site.path(), request.getParameter("limit"),
-                request.getParameter("cursor"), request.getParameter("tag"), request.getParameter("from"),
+        FeedQuery.Parsed parsed = FeedQuery.parse(
+                site.path(),
+                request.getParameter("limit"),
+                request.getParameter("cursor"),
+                request.getParameter("tag"),
+                request.getParameter("from"),
                 request.getParameter("to"));
         if (parsed.query() == null) {
             Responses.badRequest(request, response, "Invalid feed parameters.", parsed.errors());
@@ -73,18 +77,29 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
             }
         } catch (RepositoryException e) {
             log.warn("The feed query of {} failed: {}", site.path(), e.toString());
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The feed is unavailable right now; try again.");
         }
     }
 
-    private void page(SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site,
-            FeedQuery query) throws IOException, RepositoryException {
+    private void page(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site, FeedQuery query)
+            throws IOException, RepositoryException {
         Instant now = Instant.now();
         FeedPages.Page page = feed.page(request.getResourceResolver(), site, query, settings.baseUrl(request), now);
         if (page == null) {
             response.setHeader("Retry-After", "30");
-            Responses.problem(request, response, 503, "index-building", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "index-building",
+                    "Service Unavailable",
                     "The article index is being built; filtering by tag is back in a moment.");
             return;
         }
@@ -92,12 +107,19 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
     }
 
     /** Oak's plan for the query, for administrators of the site. */
-    private static void explain(SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site,
-            FeedQuery query) throws IOException, RepositoryException {
+    private static void explain(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, SiteSettings site, FeedQuery query)
+            throws IOException, RepositoryException {
         if (WriteAccess.permitted(request, response, site.path(), "set_property", "an administrator of the site")) {
             Instant now = Instant.now();
-            Responses.sendUncached(response, 200, Map.of("statement", query.statement(site.zone(), now),
-                    "plan", FeedReader.explain(request.getResourceResolver(), site, query, now)));
+            Responses.sendUncached(
+                    response,
+                    200,
+                    Map.of(
+                            "statement",
+                            query.statement(site.zone(), now),
+                            "plan",
+                            FeedReader.explain(request.getResourceResolver(), site, query, now)));
         }
     }
 }

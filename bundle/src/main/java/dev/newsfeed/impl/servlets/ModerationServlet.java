@@ -84,10 +84,12 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         }
         int limit = paging.request().limit();
         ResourceResolver resolver = request.getResourceResolver();
-        ModerationQueue.Slice slice = ModerationQueue.list(resolver, site, status,
-                cursor == null ? null : cursor.id(), limit);
-        Responses.sendUncached(response, 200, page(settings.baseUrl(request), site, status, limit, slice,
-                CommentStore.counts(resolver, site)));
+        ModerationQueue.Slice slice =
+                ModerationQueue.list(resolver, site, status, cursor == null ? null : cursor.id(), limit);
+        Responses.sendUncached(
+                response,
+                200,
+                page(settings.baseUrl(request), site, status, limit, slice, CommentStore.counts(resolver, site)));
     }
 
     @Override
@@ -108,22 +110,32 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
         }
         List<String> ids = parsed.request().ids();
         try {
-            CommentModeration.Result result = moderation.moderate(site, ids, parsed.request().target(),
-                    request.getResourceResolver().getUserID(), Instant.now());
+            CommentModeration.Result result = moderation.moderate(
+                    site,
+                    ids,
+                    parsed.request().target(),
+                    request.getResourceResolver().getUserID(),
+                    Instant.now());
             if (!result.anyFound()) {
-                Responses.notFound(request, response, "No comment with " + (ids.size() == 1 ? "this id." : "these ids."));
+                Responses.notFound(
+                        request, response, "No comment with " + (ids.size() == 1 ? "this id." : "these ids."));
                 return;
             }
             Responses.sendUncached(response, 200, Map.of("results", result.results(), "counts", result.counts()));
         } catch (LoginException | RepositoryException | IOException e) {
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The change could not be saved; try again.");
         }
     }
 
     /** The cursor of the queue of {@code status} (null when none was given); adds an error when it is not one. */
-    private static @Nullable ModerationCursor cursor(@Nullable String param, @Nullable CommentStatus status,
-            List<Problem.FieldError> errors) {
+    private static @Nullable ModerationCursor cursor(
+            @Nullable String param, @Nullable CommentStatus status, List<Problem.FieldError> errors) {
         if (param == null || status == null) {
             return null;
         }
@@ -135,25 +147,45 @@ public final class ModerationServlet extends SlingAllMethodsServlet {
     }
 
     /** One page of the queue, with the link to the next when more follow. */
-    private static ModerationPage page(String base, SiteSettings site, CommentStatus status, int limit,
-            ModerationQueue.Slice slice, Map<String, Long> counts) {
+    private static ModerationPage page(
+            String base,
+            SiteSettings site,
+            CommentStatus status,
+            int limit,
+            ModerationQueue.Slice slice,
+            Map<String, Long> counts) {
         List<ModerationPage.Item> items = new ArrayList<>();
         for (CommentRecord r : slice.records()) {
-            items.add(new ModerationPage.Item(r.id(), r.status().key(),
-                    new ModerationPage.Article(r.articleId(), r.articlePath(), r.articleTitle(),
-                            base + r.articlePath() + ".json"),
-                    r.author(), r.email(), r.url(), r.text(), r.html(), r.parent(),
-                    Dates.format(r.created(), site.zone()), r.reason(), r.clientHash()));
+            items.add(new ModerationPage.Item(
+                    r.id(),
+                    r.status().key(),
+                    new ModerationPage.Article(
+                            r.articleId(), r.articlePath(), r.articleTitle(), base + r.articlePath() + ".json"),
+                    r.author(),
+                    r.email(),
+                    r.url(),
+                    r.text(),
+                    r.html(),
+                    r.parent(),
+                    Dates.format(r.created(), site.zone()),
+                    r.reason(),
+                    r.clientHash()));
         }
-        String next = slice.more() ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
-                + "&cursor=" + new ModerationCursor(status.key(),
-                        slice.records().get(slice.records().size() - 1).id()).encode() : null;
+        String next = slice.more()
+                ? base + site.path() + ".moderation.json?status=" + status.key() + "&limit=" + limit
+                        + "&cursor="
+                        + new ModerationCursor(
+                                        status.key(),
+                                        slice.records()
+                                                .get(slice.records().size() - 1)
+                                                .id())
+                                .encode()
+                : null;
         return new ModerationPage(status.key(), counts, items, next);
     }
 
     /** Moderators only: the repository decides, by whether the caller may read the private comment store. */
-    private boolean allowed(SlingHttpServletRequest request, SlingHttpServletResponse response)
-            throws IOException {
+    private boolean allowed(SlingHttpServletRequest request, SlingHttpServletResponse response) throws IOException {
         if (request.getRequestPathInfo().getSelectors().length != 1 || Requests.hasSuffix(request)) {
             Responses.notFound(request, response, "No such endpoint of a site.");
             return false;

@@ -43,10 +43,15 @@ final class NewsfeedSelectors {
             new Endpoint(ContentModel.RT_ARTICLE, "delete", "json", WRITE));
 
     /** Every selector of {@link #ENDPOINTS}; the guard servlet is registered with exactly these. */
-    static final Set<String> ALL = new TreeSet<>(ENDPOINTS.stream().map(Endpoint::selector).toList());
+    static final Set<String> ALL =
+            new TreeSet<>(ENDPOINTS.stream().map(Endpoint::selector).toList());
 
-    private static final List<String> NEWSFEED_TYPES = List.of(ContentModel.RT_SITE, ContentModel.RT_ARCHIVE,
-            ContentModel.RT_ARTICLE, ContentModel.RT_COMMENT, CommentStore.RT_THREAD);
+    private static final List<String> NEWSFEED_TYPES = List.of(
+            ContentModel.RT_SITE,
+            ContentModel.RT_ARCHIVE,
+            ContentModel.RT_ARTICLE,
+            ContentModel.RT_COMMENT,
+            CommentStore.RT_THREAD);
 
     private NewsfeedSelectors() {}
 
@@ -60,7 +65,8 @@ final class NewsfeedSelectors {
             return methods;
         }
         for (Endpoint e : ENDPOINTS) {
-            if (e.selector().equals(selectors[0]) && e.extension().equals(extension)
+            if (e.selector().equals(selectors[0])
+                    && e.extension().equals(extension)
                     && resource.isResourceType(e.resourceType())) {
                 methods.addAll(e.methods());
             }

@@ -46,7 +46,8 @@ public final class ReindexServlet extends SlingAllMethodsServlet {
             throws IOException {
         String site = request.getResource().getPath();
         if (request.getRequestPathInfo().getSelectors().length != 1
-                || !WriteAccess.authorize(csrf, request, response, site, "set_property", "an administrator of the site")) {
+                || !WriteAccess.authorize(
+                        csrf, request, response, site, "set_property", "an administrator of the site")) {
             if (!response.isCommitted() && response.getStatus() < 400) {
                 Responses.notFound(request, response, "No such endpoint of a site.");
             }
@@ -56,13 +57,20 @@ public final class ReindexServlet extends SlingAllMethodsServlet {
         try {
             archive.rebuild(site);
         } catch (LoginException | PersistenceException | RepositoryException e) {
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The archive index could not be rebuilt: " + e.getMessage());
             return;
         }
         request.getResourceResolver().refresh();
-        int months = new ResourceArchiveIndex(request.getResourceResolver(), site).months().size();
-        Responses.sendUncached(response, 200,
-                Map.of("months", months, "millis", (System.nanoTime() - start) / 1_000_000));
+        int months = new ResourceArchiveIndex(request.getResourceResolver(), site)
+                .months()
+                .size();
+        Responses.sendUncached(
+                response, 200, Map.of("months", months, "millis", (System.nanoTime() - start) / 1_000_000));
     }
 }

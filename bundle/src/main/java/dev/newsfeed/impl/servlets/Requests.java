@@ -29,16 +29,19 @@ final class Requests {
     static boolean answeredOtherForm(SlingHttpServletRequest request, SlingHttpServletResponse response, String of)
             throws IOException {
         if (hasSelectors(request) || hasSuffix(request)) {
-            Responses.notFound(request, response, "No such document of " + of + ": "
-                    + request.getRequestPathInfo().getSelectorString());
+            Responses.notFound(
+                    request,
+                    response,
+                    "No such document of " + of + ": "
+                            + request.getRequestPathInfo().getSelectorString());
             return true;
         }
         return false;
     }
 
     /** An endpoint of one selector: answers 404 and returns true when the request names others or a suffix. */
-    static boolean answeredUnknownEndpoint(SlingHttpServletRequest request, SlingHttpServletResponse response,
-            String of) throws IOException {
+    static boolean answeredUnknownEndpoint(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, String of) throws IOException {
         if (!onlySelector(request)) {
             Responses.notFound(request, response, "No such endpoint of " + of + ".");
             return true;

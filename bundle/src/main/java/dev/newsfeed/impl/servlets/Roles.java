@@ -11,12 +11,13 @@ import org.apache.sling.api.SlingHttpServletRequest;
  */
 record Roles(String user, boolean author, boolean moderator, boolean siteAdmin) {
 
-    static final String CONSOLE_USERS = "a member of newsfeed-authors or newsfeed-moderators, or an administrator of"
-            + " the site";
+    static final String CONSOLE_USERS =
+            "a member of newsfeed-authors or newsfeed-moderators, or an administrator of" + " the site";
     static final String SITE_ADMINS = "an administrator of the site";
 
     static Roles of(SlingHttpServletRequest request, SiteSettings site) {
-        return new Roles(request.getResourceResolver().getUserID(),
+        return new Roles(
+                request.getResourceResolver().getUserID(),
                 WriteAccess.may(request, authorProbe(site), "add_node,set_property"),
                 WriteAccess.may(request, CommentStore.ROOT, "read"),
                 WriteAccess.may(request, site.path(), "set_property"));

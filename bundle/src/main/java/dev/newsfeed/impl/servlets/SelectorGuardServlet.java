@@ -30,10 +30,30 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Servlet.class)
 @SlingServletResourceTypes(
         resourceTypes = {Resource.RESOURCE_TYPE_NON_EXISTING, ServletResolverConstants.DEFAULT_RESOURCE_TYPE},
-        methods = {HttpConstants.METHOD_GET, HttpConstants.METHOD_HEAD, HttpConstants.METHOD_POST,
-                HttpConstants.METHOD_PUT, HttpConstants.METHOD_DELETE, "PATCH"},
-        selectors = {"articles", "calendar", "changes", "comment-form", "comments", "console", "csrf", "delete",
-                "edit", "feed", "moderation", "reindex", "settings", "update"})
+        methods = {
+            HttpConstants.METHOD_GET,
+            HttpConstants.METHOD_HEAD,
+            HttpConstants.METHOD_POST,
+            HttpConstants.METHOD_PUT,
+            HttpConstants.METHOD_DELETE,
+            "PATCH"
+        },
+        selectors = {
+            "articles",
+            "calendar",
+            "changes",
+            "comment-form",
+            "comments",
+            "console",
+            "csrf",
+            "delete",
+            "edit",
+            "feed",
+            "moderation",
+            "reindex",
+            "settings",
+            "update"
+        })
 public final class SelectorGuardServlet extends SlingAllMethodsServlet {
 
     private static final long serialVersionUID = 1L;
@@ -63,21 +83,27 @@ public final class SelectorGuardServlet extends SlingAllMethodsServlet {
     }
 
     @Override
-    protected void handleMethodNotImplemented(@NotNull SlingHttpServletRequest request,
-            @NotNull SlingHttpServletResponse response) throws IOException {
+    protected void handleMethodNotImplemented(
+            @NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response) throws IOException {
         refuse(request, response);
     }
 
-    private static void refuse(SlingHttpServletRequest request, SlingHttpServletResponse response)
-            throws IOException {
-        Set<String> allowed = NewsfeedSelectors.allowed(request.getResource(),
-                request.getRequestPathInfo().getSelectors(), request.getRequestPathInfo().getExtension());
+    private static void refuse(SlingHttpServletRequest request, SlingHttpServletResponse response) throws IOException {
+        Set<String> allowed = NewsfeedSelectors.allowed(
+                request.getResource(),
+                request.getRequestPathInfo().getSelectors(),
+                request.getRequestPathInfo().getExtension());
         if (allowed.isEmpty()) {
             Responses.notFound(request, response, "No Newsfeed resource or endpoint at this address.");
             return;
         }
         response.setHeader("Allow", String.join(", ", allowed));
-        Responses.problem(request, response, 405, "method-not-allowed", "Method Not Allowed",
+        Responses.problem(
+                request,
+                response,
+                405,
+                "method-not-allowed",
+                "Method Not Allowed",
                 "This endpoint answers " + String.join(", ", allowed) + " only.");
     }
 }

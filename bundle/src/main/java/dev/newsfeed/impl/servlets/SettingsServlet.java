@@ -67,7 +67,8 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
             throws IOException {
         Resource resource = request.getResource();
         if (!endpoint(request, response)
-                || !WriteAccess.authorize(csrf, request, response, resource.getPath(), "set_property", Roles.SITE_ADMINS)) {
+                || !WriteAccess.authorize(
+                        csrf, request, response, resource.getPath(), "set_property", Roles.SITE_ADMINS)) {
             return;
         }
         Map<String, Object> fields = WriteAccess.fields(request, response);
@@ -90,7 +91,12 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
                 return;
             }
             log.warn("Changing the settings of {} failed: {}", resource.getPath(), e.toString());
-            Responses.problem(request, response, 503, "unavailable", "Service Unavailable",
+            Responses.problem(
+                    request,
+                    response,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
                     "The settings could not be saved; try again.");
             return;
         }
@@ -108,10 +114,20 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
 
     static SiteSettingsForm form(Resource resource, boolean editable) {
         SiteSettings site = SiteSettings.from(resource);
-        return new SiteSettingsForm(site.path(), site.title(), site.zone().getId(), site.locale().toLanguageTag(),
-                resource.getValueMap().get(PN_FIRST_DAY_OF_WEEK, String.class) == null ? null
+        return new SiteSettingsForm(
+                site.path(),
+                site.title(),
+                site.zone().getId(),
+                site.locale().toLanguageTag(),
+                resource.getValueMap().get(PN_FIRST_DAY_OF_WEEK, String.class) == null
+                        ? null
                         : site.firstDayOfWeek().name(),
-                site.firstDayOfWeek().name(), site.reusePolicy(), site.commentsOpenDays(), site.moderation(), editable,
-                SiteSettingsInput.timeZones(), SiteSettingsInput.MODERATION_VALUES);
+                site.firstDayOfWeek().name(),
+                site.reusePolicy(),
+                site.commentsOpenDays(),
+                site.moderation(),
+                editable,
+                SiteSettingsInput.timeZones(),
+                SiteSettingsInput.MODERATION_VALUES);
     }
 }

@@ -47,9 +47,17 @@ public final class SyndicationServlet extends SlingSafeMethodsServlet {
             Responses.notFound(request, response, "No such feed format.");
             return;
         }
-        SyndicationView.Format format = json ? SyndicationView.Format.JSON_FEED
+        SyndicationView.Format format = json
+                ? SyndicationView.Format.JSON_FEED
                 : "rss".equals(extension) ? SyndicationView.Format.RSS : SyndicationView.Format.ATOM;
-        Responses.send(request, response, view.of(request, request.getResourceResolver(),
-                SiteSettings.from(request.getResource()), format, Instant.now()));
+        Responses.send(
+                request,
+                response,
+                view.of(
+                        request,
+                        request.getResourceResolver(),
+                        SiteSettings.from(request.getResource()),
+                        format,
+                        Instant.now()));
     }
 }

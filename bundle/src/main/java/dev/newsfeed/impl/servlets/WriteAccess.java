@@ -29,15 +29,26 @@ final class WriteAccess {
      * {@link dev.newsfeed.impl.http.CsrfTokens#required}); 403 when the caller may not perform the JCR actions on the
      * path.
      */
-    static boolean authorize(CsrfGuard csrf, SlingHttpServletRequest request, SlingHttpServletResponse response,
-            String path, String actions) throws IOException {
+    static boolean authorize(
+            CsrfGuard csrf,
+            SlingHttpServletRequest request,
+            SlingHttpServletResponse response,
+            String path,
+            String actions)
+            throws IOException {
         return authorize(csrf, request, response, path, actions, AUTHORS);
     }
 
     /** As {@link #authorize(CsrfGuard, SlingHttpServletRequest, SlingHttpServletResponse, String, String)};
      * {@code who} names who may do it, for the problem's detail. */
-    static boolean authorize(CsrfGuard csrf, SlingHttpServletRequest request, SlingHttpServletResponse response,
-            String path, String actions, String who) throws IOException {
+    static boolean authorize(
+            CsrfGuard csrf,
+            SlingHttpServletRequest request,
+            SlingHttpServletResponse response,
+            String path,
+            String actions,
+            String who)
+            throws IOException {
         if (!signedIn(request, response, who) || !csrf.check(request, response)) {
             return false;
         }
@@ -52,8 +63,9 @@ final class WriteAccess {
      * For safe requests (GET) that only some may make: 401 for anonymous callers, 403 when the caller may not perform
      * the JCR actions on the path. No CSRF token: nothing is written.
      */
-    static boolean permitted(SlingHttpServletRequest request, SlingHttpServletResponse response, String path,
-            String actions, String who) throws IOException {
+    static boolean permitted(
+            SlingHttpServletRequest request, SlingHttpServletResponse response, String path, String actions, String who)
+            throws IOException {
         if (!signedIn(request, response, who)) {
             return false;
         }
@@ -116,7 +128,8 @@ final class WriteAccess {
     /** Whether a failed write was refused by the repository's access control. */
     static boolean isAccessDenied(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AccessDeniedException || (t.getMessage() != null && t.getMessage().contains("OakAccess"))) {
+            if (t instanceof AccessDeniedException
+                    || (t.getMessage() != null && t.getMessage().contains("OakAccess"))) {
                 return true;
             }
         }

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * site's own form handlers, Newsfeed's comment submission) are not affected. The repository remains what decides:
  * this asks it whether the user has any write privilege there.
  */
-@Component(service = Filter.class, property = {"sling.filter.scope=REQUEST", "service.ranking:Integer=-1000"})
+@Component(
+        service = Filter.class,
+        property = {"sling.filter.scope=REQUEST", "service.ranking:Integer=-1000"})
 public final class WriteGuardFilter implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(WriteGuardFilter.class);
@@ -48,14 +50,23 @@ public final class WriteGuardFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof SlingHttpServletRequest sling && response instanceof SlingHttpServletResponse out
-                && WRITES.contains(sling.getMethod()) && !isNewsfeedEndpoint(sling.getRequestPathInfo().getSelectors())
+        if (request instanceof SlingHttpServletRequest sling
+                && response instanceof SlingHttpServletResponse out
+                && WRITES.contains(sling.getMethod())
+                && !isNewsfeedEndpoint(sling.getRequestPathInfo().getSelectors())
                 && isPostServlet(resolve(sling))) {
-            int status = status(sling.getResourceResolver().adaptTo(Session.class), sling.getResource().getPath());
+            int status = status(
+                    sling.getResourceResolver().adaptTo(Session.class),
+                    sling.getResource().getPath());
             if (status != 0) {
                 log.debug("Refused a {} without write access: {}", sling.getMethod(), status);
                 if (status == 401) {
-                    Responses.problem(sling, out, 401, "unauthorized", "Unauthorized",
+                    Responses.problem(
+                            sling,
+                            out,
+                            401,
+                            "unauthorized",
+                            "Unauthorized",
                             "Sign in to change content; anonymous users may only submit comments.");
                 } else {
                     Responses.problem(sling, out, 403, "forbidden", "Forbidden", "You may not change content here.");

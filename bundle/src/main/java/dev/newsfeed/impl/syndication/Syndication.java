@@ -99,7 +99,11 @@ public final class Syndication {
             w.setDefaultNamespace(ATOM_NS);
             w.writeStartElement(ATOM_NS, "feed");
             w.writeDefaultNamespace(ATOM_NS);
-            w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", site.locale().toLanguageTag());
+            w.writeAttribute(
+                    "xml",
+                    "http://www.w3.org/XML/1998/namespace",
+                    "lang",
+                    site.locale().toLanguageTag());
             element(w, "id", base + site.path());
             element(w, "title", site.title());
             element(w, "updated", Dates.format(updated, site.zone()));

@@ -36,8 +36,18 @@ class ArchiveClerkTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(resolver, SITE, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/site", "timeZone", "Asia/Yerevan"), null, true);
+        ResourceUtil.getOrCreateResource(
+                resolver,
+                SITE,
+                Map.of(
+                        "jcr:primaryType",
+                        "nt:unstructured",
+                        "sling:resourceType",
+                        "newsfeed/site",
+                        "timeZone",
+                        "Asia/Yerevan"),
+                null,
+                true);
         site = SiteSettings.from(resolver.getResource(SITE));
     }
 
@@ -140,12 +150,18 @@ class ArchiveClerkTest {
     }
 
     private Resource createRaw(String name, String published, String parent) throws Exception {
-        Resource folder = ResourceUtil.getOrCreateResource(resolver, parent,
-                Map.of("jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/archive"), null, false);
-        Map<String, Object> props = new java.util.HashMap<>(Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/article", "jcr:title", name));
+        Resource folder = ResourceUtil.getOrCreateResource(
+                resolver,
+                parent,
+                Map.of("jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/archive"),
+                null,
+                false);
+        Map<String, Object> props = new java.util.HashMap<>(Map.of(
+                "jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/article", "jcr:title", name));
         if (published != null) {
-            props.put("published", Dates.calendar(java.time.OffsetDateTime.parse(published).toInstant()));
+            props.put(
+                    "published",
+                    Dates.calendar(java.time.OffsetDateTime.parse(published).toInstant()));
         }
         Resource article = resolver.create(folder, name, props);
         resolver.commit();

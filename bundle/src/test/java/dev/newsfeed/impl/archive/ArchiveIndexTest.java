@@ -66,8 +66,8 @@ class ArchiveIndexTest {
 
     @Test
     void aMonthWithOnlyAScheduledArticleIsNotLinkedUntilItGoesLive() {
-        MemoryIndex onlyScheduled = new MemoryIndex(YEREVAN, NOW).add("2022-01-10T14:40:00+04:00")
-                .add("2022-03-25T08:00:00+04:00");
+        MemoryIndex onlyScheduled =
+                new MemoryIndex(YEREVAN, NOW).add("2022-01-10T14:40:00+04:00").add("2022-03-25T08:00:00+04:00");
         assertNull(onlyScheduled.next(YearMonth.of(2022, 1), NOW, YEREVAN));
         Instant later = Instant.parse("2022-03-25T05:00:00Z");
         assertEquals(YearMonth.of(2022, 3), onlyScheduled.next(YearMonth.of(2022, 1), later, YEREVAN));
@@ -80,13 +80,15 @@ class ArchiveIndexTest {
         java.util.List<YearMonth> first = ResourceArchiveIndex.parsedMonths(index, stored);
         assertEquals(java.util.List.of(YearMonth.of(2021, 12), YearMonth.of(2022, 1)), first);
         stored[0] = "2023-05"; // the caller's array changing does not change what was remembered
-        java.util.List<YearMonth> again = ResourceArchiveIndex.parsedMonths(index, new String[] {"2022-01", "2021-12",
-                "not-a-month"});
+        java.util.List<YearMonth> again =
+                ResourceArchiveIndex.parsedMonths(index, new String[] {"2022-01", "2021-12", "not-a-month"});
         org.junit.jupiter.api.Assertions.assertSame(first, again);
-        assertEquals(java.util.List.of(YearMonth.of(2021, 12), YearMonth.of(2023, 5)),
+        assertEquals(
+                java.util.List.of(YearMonth.of(2021, 12), YearMonth.of(2023, 5)),
                 ResourceArchiveIndex.parsedMonths(index, stored));
         assertEquals(java.util.List.of(), ResourceArchiveIndex.parsedMonths(index, null));
-        assertEquals(java.util.List.of(YearMonth.of(2021, 12), YearMonth.of(2022, 1)),
+        assertEquals(
+                java.util.List.of(YearMonth.of(2021, 12), YearMonth.of(2022, 1)),
                 ResourceArchiveIndex.parsedMonths(index + "-other", new String[] {"2022-01", "2021-12"}));
     }
 }

@@ -50,25 +50,36 @@ class CalendarGridTest {
         assertEquals(28, last(CalendarGrid.weeks(YearMonth.of(2100, 2), DayOfWeek.MONDAY)));
         assertEquals(28, last(CalendarGrid.weeks(YearMonth.of(2023, 2), DayOfWeek.MONDAY)));
         // February 2021 starts on a Monday and has 28 days: exactly four rows in a Monday-first grid
-        assertEquals(4, CalendarGrid.weeks(YearMonth.of(2021, 2), DayOfWeek.MONDAY).size());
+        assertEquals(
+                4, CalendarGrid.weeks(YearMonth.of(2021, 2), DayOfWeek.MONDAY).size());
     }
 
     @Test
     void namesWeekdaysInTheSiteLanguageFromTheFirstDay() {
-        assertEquals(List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        assertEquals(
+                List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                 CalendarGrid.weekdays(DayOfWeek.MONDAY, Locale.ENGLISH));
-        assertEquals("Sun", CalendarGrid.weekdays(DayOfWeek.SUNDAY, Locale.ENGLISH).get(0));
+        assertEquals(
+                "Sun", CalendarGrid.weekdays(DayOfWeek.SUNDAY, Locale.ENGLISH).get(0));
         List<String> de = CalendarGrid.weekdays(DayOfWeek.MONDAY, Locale.GERMAN);
         assertEquals("Mo", de.get(0));
         List<String> ru = CalendarGrid.weekdays(DayOfWeek.MONDAY, Locale.forLanguageTag("ru"));
         assertEquals("пн", ru.get(0).toLowerCase(Locale.ROOT));
         List<String> hy = CalendarGrid.weekdays(DayOfWeek.MONDAY, Locale.forLanguageTag("hy"));
-        assertTrue(hy.get(0).codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARMENIAN),
+        assertTrue(
+                hy.get(0)
+                        .codePoints()
+                        .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARMENIAN),
                 hy.get(0));
     }
 
     private static int last(List<List<Integer>> weeks) {
-        return weeks.stream().flatMap(List::stream).filter(d -> d != null).mapToInt(Integer::intValue).max().orElse(0);
+        return weeks.stream()
+                .flatMap(List::stream)
+                .filter(d -> d != null)
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(0);
     }
 
     private static List<List<Integer>> gregorianGrid(int year, int month, DayOfWeek first) {

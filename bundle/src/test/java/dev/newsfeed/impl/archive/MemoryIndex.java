@@ -27,9 +27,11 @@ final class MemoryIndex implements ArchiveIndex {
         MonthCounts counts = month(month);
         long[] ahead = published.isAfter(indexedAt) ? new long[] {published.toEpochMilli()} : new long[0];
         long[] previousAhead = java.util.Arrays.stream(counts.scheduled())
-                .filter(s -> Instant.ofEpochMilli(s).atZone(zone).toLocalDate().equals(day)).toArray();
-        long[] merged = java.util.stream.LongStream.concat(java.util.Arrays.stream(previousAhead),
-                java.util.Arrays.stream(ahead)).toArray();
+                .filter(s -> Instant.ofEpochMilli(s).atZone(zone).toLocalDate().equals(day))
+                .toArray();
+        long[] merged = java.util.stream.LongStream.concat(
+                        java.util.Arrays.stream(previousAhead), java.util.Arrays.stream(ahead))
+                .toArray();
         months.put(month, counts.withDay(day, counts.days()[day.getDayOfMonth() - 1] + 1, merged, zone, indexedAt));
         return this;
     }

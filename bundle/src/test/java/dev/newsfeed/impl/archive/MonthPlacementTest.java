@@ -22,12 +22,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MonthPlacementTest {
 
     private static final java.util.function.Function<ZoneId, dev.newsfeed.impl.content.SiteSettings> SITE_IN =
-            zone -> new dev.newsfeed.impl.content.SiteSettings("/content/newsfeed/s", "S", zone,
-                    java.util.Locale.ENGLISH, java.time.DayOfWeek.MONDAY, null, 0, "pre", null);
+            zone -> new dev.newsfeed.impl.content.SiteSettings(
+                    "/content/newsfeed/s",
+                    "S",
+                    zone,
+                    java.util.Locale.ENGLISH,
+                    java.time.DayOfWeek.MONDAY,
+                    null,
+                    0,
+                    "pre",
+                    null);
 
     @ParameterizedTest
-    @ValueSource(strings = {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Kiritimati",
-            "Pacific/Pago_Pago", "Asia/Yerevan", "UTC"})
+    @ValueSource(
+            strings = {
+                "Europe/Berlin",
+                "America/New_York",
+                "Australia/Lord_Howe",
+                "Pacific/Kiritimati",
+                "Pacific/Pago_Pago",
+                "Asia/Yerevan",
+                "UTC"
+            })
     void filesLateAndEarlyArticlesInTheirLocalMonth(String zoneId) {
         ZoneId zone = ZoneId.of(zoneId);
         ZoneRules rules = zone.getRules();
@@ -43,8 +59,10 @@ class MonthPlacementTest {
                             LocalDate filed = Dates.localDate(instant, zone);
                             assertEquals(day, filed, () -> zoneId + " " + local + " " + instant);
                             assertEquals(ym, YearMonth.from(filed), () -> zoneId + " " + local);
-                            assertEquals(Dates.dayPath(day), ArchiveClerk.parentFor(SITE_IN.apply(zone), instant)
-                                    .substring("/content/newsfeed/s/articles/".length()));
+                            assertEquals(
+                                    Dates.dayPath(day),
+                                    ArchiveClerk.parentFor(SITE_IN.apply(zone), instant)
+                                            .substring("/content/newsfeed/s/articles/".length()));
                         }
                     }
                 }

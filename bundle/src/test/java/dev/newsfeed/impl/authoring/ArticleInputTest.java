@@ -19,8 +19,19 @@ class ArticleInputTest {
 
     @Test
     void readsAFullArticle() {
-        ArticleInput in = valid(Map.of("title", " Night session ", "lead", "Lead", "body", "<p>x</p>",
-                "published", "2022-02-01T00:30", "tags", List.of("politics", "budget, night"), "commentsOpen", false));
+        ArticleInput in = valid(Map.of(
+                "title",
+                " Night session ",
+                "lead",
+                "Lead",
+                "body",
+                "<p>x</p>",
+                "published",
+                "2022-02-01T00:30",
+                "tags",
+                List.of("politics", "budget, night"),
+                "commentsOpen",
+                false));
         assertEquals("Night session", in.title());
         assertEquals(Instant.parse("2022-01-31T20:30:00Z"), in.published());
         assertEquals(List.of("politics", "budget", "night"), in.tags());
@@ -29,11 +40,15 @@ class ArticleInputTest {
 
     @Test
     void acceptsPublishDatesWithAnOffsetOrInTheSiteZone() {
-        assertEquals(Instant.parse("2022-01-10T10:40:00Z"),
-                valid(Map.of("title", "t", "published", "2022-01-10T14:40:00+04:00")).published());
-        assertEquals(Instant.parse("2022-01-10T10:40:00Z"),
+        assertEquals(
+                Instant.parse("2022-01-10T10:40:00Z"),
+                valid(Map.of("title", "t", "published", "2022-01-10T14:40:00+04:00"))
+                        .published());
+        assertEquals(
+                Instant.parse("2022-01-10T10:40:00Z"),
                 valid(Map.of("title", "t", "published", "2022-01-10T14:40")).published());
-        assertEquals(Instant.parse("2022-01-10T14:40:00Z"),
+        assertEquals(
+                Instant.parse("2022-01-10T14:40:00Z"),
                 valid(Map.of("title", "t", "published", "2022-01-10T14:40Z")).published());
         ArticleInput draft = valid(Map.of("title", "t", "published", ""));
         assertTrue(draft.has("published"));
@@ -51,7 +66,8 @@ class ArticleInputTest {
         fields.put("sling:resourceType", "evil");
         var parsed = ArticleInput.parse(fields, true, YEREVAN);
         assertNull(parsed.input());
-        assertEquals(List.of("commentsOpen", "published", "sling:resourceType", "slug", "tags", "title"),
+        assertEquals(
+                List.of("commentsOpen", "published", "sling:resourceType", "slug", "tags", "title"),
                 parsed.errors().stream().map(e -> e.field()).sorted().toList());
     }
 
@@ -64,15 +80,19 @@ class ArticleInputTest {
 
     @Test
     void refusesOverlongAndControlCharacters() {
-        assertNull(ArticleInput.parse(Map.of("title", "x".repeat(301)), true, YEREVAN).input());
-        assertNull(ArticleInput.parse(Map.of("title", "a\u0000b"), true, YEREVAN).input());
+        assertNull(ArticleInput.parse(Map.of("title", "x".repeat(301)), true, YEREVAN)
+                .input());
+        assertNull(
+                ArticleInput.parse(Map.of("title", "a\u0000b"), true, YEREVAN).input());
         assertNull(ArticleInput.parse(Map.of("title", 42), true, YEREVAN).input());
-        assertNull(ArticleInput.parse(Map.of("title", List.of("a", "b")), true, YEREVAN).input());
+        assertNull(ArticleInput.parse(Map.of("title", List.of("a", "b")), true, YEREVAN)
+                .input());
     }
 
     @Test
     void makesSlugsFromTitles() {
-        assertEquals("artsakh-president-on-the-events-in-kazakhstan",
+        assertEquals(
+                "artsakh-president-on-the-events-in-kazakhstan",
                 ArticleInput.slugify("Artsakh President on the events in Kazakhstan"));
         assertEquals("cafe-creme-brulee", ArticleInput.slugify("Café crème brûlée!"));
         assertEquals("article", ArticleInput.slugify("Արցախի նախագահը"));

@@ -37,12 +37,22 @@ class AuthorListingTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        context.resourceResolver().getResource(SITE + "/drafts/draft").adaptTo(
-                org.apache.sling.api.resource.ModifiableValueMap.class)
+        context.resourceResolver()
+                .getResource(SITE + "/drafts/draft")
+                .adaptTo(org.apache.sling.api.resource.ModifiableValueMap.class)
                 .put("jcr:lastModified", Dates.calendar(Instant.parse("2026-01-01T00:00:00Z")));
-        context.create().resource(SITE + "/drafts/newer", Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/article", "jcr:title", "Newer draft",
-                "jcr:lastModified", Dates.calendar(Instant.parse("2026-02-01T00:00:00Z"))));
+        context.create()
+                .resource(
+                        SITE + "/drafts/newer",
+                        Map.of(
+                                "jcr:primaryType",
+                                "nt:unstructured",
+                                "sling:resourceType",
+                                "newsfeed/article",
+                                "jcr:title",
+                                "Newer draft",
+                                "jcr:lastModified",
+                                Dates.calendar(Instant.parse("2026-02-01T00:00:00Z"))));
         context.resourceResolver().commit();
         site = SiteSettings.from(context.resourceResolver().getResource(SITE));
         ArchiveIndexer.rebuild(context.resourceResolver(), site, NOW);
@@ -50,23 +60,28 @@ class AuthorListingTest {
 
     @Test
     void listsDraftsFirstThenEveryDatedArticleNewestFirst() {
-        assertEquals(List.of("Newer draft", "Draft", "Capsule", "Concert", "Night", "Snow", "Evening", "Seed",
-                "Metro"), all(query(AuthorListing.Status.ALL, null, null), 100));
+        assertEquals(
+                List.of("Newer draft", "Draft", "Capsule", "Concert", "Night", "Snow", "Evening", "Seed", "Metro"),
+                all(query(AuthorListing.Status.ALL, null, null), 100));
     }
 
     @Test
     void filtersByStatus() {
         assertEquals(List.of("Newer draft", "Draft"), all(query(AuthorListing.Status.DRAFT, null, null), 100));
         assertEquals(List.of("Capsule"), all(query(AuthorListing.Status.SCHEDULED, null, null), 100));
-        assertEquals(List.of("Concert", "Night", "Snow", "Evening", "Seed", "Metro"),
+        assertEquals(
+                List.of("Concert", "Night", "Snow", "Evening", "Seed", "Metro"),
                 all(query(AuthorListing.Status.PUBLISHED, null, null), 100));
     }
 
     @Test
     void filtersByMonthOfTheSiteZoneAndLeavesDraftsOut() {
-        assertEquals(List.of("Snow", "Evening", "Seed"),
+        assertEquals(
+                List.of("Snow", "Evening", "Seed"),
                 all(query(AuthorListing.Status.ALL, null, YearMonth.of(2022, 1)), 100));
-        assertEquals(List.of("Night"), all(query(AuthorListing.Status.PUBLISHED, null, YearMonth.of(2022, 2)), 100),
+        assertEquals(
+                List.of("Night"),
+                all(query(AuthorListing.Status.PUBLISHED, null, YearMonth.of(2022, 2)), 100),
                 "01:30 in Yerevan on February 1 is January 31 in UTC");
         assertEquals(List.of(), all(query(AuthorListing.Status.SCHEDULED, null, YearMonth.of(2022, 1)), 100));
     }
@@ -104,7 +119,8 @@ class AuthorListingTest {
 
     @Test
     void endsWithoutACursor() {
-        assertNull(list(query(AuthorListing.Status.SCHEDULED, null, null), null, 10, 1000).next());
+        assertNull(list(query(AuthorListing.Status.SCHEDULED, null, null), null, 10, 1000)
+                .next());
     }
 
     private static AuthorListing.Query query(AuthorListing.Status status, String title, YearMonth month) {
@@ -112,8 +128,15 @@ class AuthorListingTest {
     }
 
     private AuthorListing.Slice list(AuthorListing.Query query, AuthorCursor after, int limit, int budget) {
-        return AuthorListing.list(context.resourceResolver(), site,
-                new ResourceArchiveIndex(context.resourceResolver(), SITE), query, after, limit, NOW, budget);
+        return AuthorListing.list(
+                context.resourceResolver(),
+                site,
+                new ResourceArchiveIndex(context.resourceResolver(), SITE),
+                query,
+                after,
+                limit,
+                NOW,
+                budget);
     }
 
     /** Every title of the list, read page by page, the cursor going through its text form. */
@@ -123,7 +146,9 @@ class AuthorListingTest {
         do {
             AuthorListing.Slice slice = list(query, cursor, limit, AuthorListing.DEFAULT_BUDGET);
             titles.addAll(titles(slice.articles()));
-            cursor = slice.next() == null ? null : AuthorCursor.decode(slice.next().encode());
+            cursor = slice.next() == null
+                    ? null
+                    : AuthorCursor.decode(slice.next().encode());
         } while (cursor != null);
         return titles;
     }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.newsfeed.impl.dto.Problem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SiteSettingsInputTest {
 
@@ -43,8 +43,8 @@ class SiteSettingsInputTest {
 
     @Test
     void removesTheWeekStartAndNoticeWhenSentEmptyAndTakesJsonNumbers() {
-        Map<String, Object> fields = Map.of("firstDayOfWeek", "", "reusePolicy", " ", "commentsOpenDays",
-                IntNode.valueOf(0));
+        Map<String, Object> fields =
+                Map.of("firstDayOfWeek", "", "reusePolicy", " ", "commentsOpenDays", IntNode.valueOf(0));
         Map<String, Object> expected = new HashMap<>();
         expected.put("firstDayOfWeek", null);
         expected.put("reusePolicy", null);
@@ -54,20 +54,33 @@ class SiteSettingsInputTest {
 
     @ParameterizedTest
     @CsvSource({
-        "timeZone, Mars/Olympus", "timeZone, +04:00", "timeZone, ''", "locale, ''", "locale, !!",
-        "locale, toolongtoolong-toolongtoolong-toolong", "firstDayOfWeek, FUNDAY", "commentsOpenDays, -1",
-        "commentsOpenDays, 1.5", "commentsOpenDays, 36501", "commentsOpenDays, 99999999999999999999",
-        "moderation, post", "moderation, ''", "title, ''"})
+        "timeZone, Mars/Olympus",
+        "timeZone, +04:00",
+        "timeZone, ''",
+        "locale, ''",
+        "locale, !!",
+        "locale, toolongtoolong-toolongtoolong-toolong",
+        "firstDayOfWeek, FUNDAY",
+        "commentsOpenDays, -1",
+        "commentsOpenDays, 1.5",
+        "commentsOpenDays, 36501",
+        "commentsOpenDays, 99999999999999999999",
+        "moderation, post",
+        "moderation, ''",
+        "title, ''"
+    })
     void namesTheBadField(String field, String value) {
         SiteSettingsInput.Parsed parsed = SiteSettingsInput.parse(Map.of(field, value));
         assertNull(parsed.input());
-        assertEquals(List.of(field), parsed.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(
+                List.of(field),
+                parsed.errors().stream().map(Problem.FieldError::field).toList());
     }
 
     @Test
     void refusesUnknownFieldsAndWrongTypes() {
-        SiteSettingsInput.Parsed parsed = SiteSettingsInput.parse(Map.of("sling:resourceType", "x",
-                "title", List.of("a", "b"), "moderation", Boolean.TRUE));
+        SiteSettingsInput.Parsed parsed = SiteSettingsInput.parse(
+                Map.of("sling:resourceType", "x", "title", List.of("a", "b"), "moderation", Boolean.TRUE));
         assertNull(parsed.input());
         assertEquals(3, parsed.errors().size());
         assertTrue(parsed.errors().stream().anyMatch(e -> e.field().equals("sling:resourceType")));

@@ -24,8 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SlingContextExtension.class)
 class ChangeRecorderTest {
 
-    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day",
-            ZoneId.of("Asia/Yerevan"), Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
+    private static final SiteSettings SITE = new SiteSettings(
+            "/content/newsfeed/day",
+            "Day",
+            ZoneId.of("Asia/Yerevan"),
+            Locale.ENGLISH,
+            DayOfWeek.MONDAY,
+            null,
+            0,
+            "pre",
+            null);
     private static final Instant T0 = Instant.parse("2022-01-10T10:40:00Z");
 
     private final SlingContext context = NewsfeedTestContext.newSlingContext();
@@ -33,9 +41,18 @@ class ChangeRecorderTest {
     private Resource article(Instant published) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(published.toEpochMilli());
-        return context.create().resource(SITE.path() + "/articles/2022/01/10/a", Map.of(
-                "sling:resourceType", "newsfeed/article", "jcr:title", "A", "published", calendar,
-                "jcr:uuid", "0859dc03-5c65-5564-b77d-a272e2cf9caf"));
+        return context.create()
+                .resource(
+                        SITE.path() + "/articles/2022/01/10/a",
+                        Map.of(
+                                "sling:resourceType",
+                                "newsfeed/article",
+                                "jcr:title",
+                                "A",
+                                "published",
+                                calendar,
+                                "jcr:uuid",
+                                "0859dc03-5c65-5564-b77d-a272e2cf9caf"));
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SlingContextExtension.class)
 class ChangesFeedTest {
 
-    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day", ZoneId.of("UTC"),
-            Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
+    private static final SiteSettings SITE = new SiteSettings(
+            "/content/newsfeed/day", "Day", ZoneId.of("UTC"), Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
     private static final Instant T0 = Instant.parse("2022-01-10T10:40:00Z");
     private static final String BASE = "https://news.example";
 
@@ -37,8 +37,10 @@ class ChangesFeedTest {
     @Test
     void refusesALimitOutOfRangeAndAForgedToken() {
         ChangesFeed.Outcome outcome = ChangesFeed.read(context.resourceResolver(), SITE, "forged", "0", BASE, T0, 30);
-        assertEquals(List.of(new Problem.FieldError("limit", "must be between 1 and 1000"),
-                new Problem.FieldError("since", "is not a token this API gave out")),
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("limit", "must be between 1 and 1000"),
+                        new Problem.FieldError("since", "is not a token this API gave out")),
                 assertInstanceOf(ChangesFeed.Invalid.class, outcome).errors());
     }
 
@@ -46,23 +48,27 @@ class ChangesFeedTest {
     void withoutATokenAnswersNoChangesAndATokenForNow() {
         ChangesPage page = page(ChangesFeed.read(context.resourceResolver(), SITE, null, null, BASE, T0, 30));
         assertEquals(List.of(), page.changes());
-        assertEquals(ChangeLog.entryAt(T0.minus(ChangesFeed.OVERLAP)), ChangesToken.decode(page.next()).entry());
+        assertEquals(
+                ChangeLog.entryAt(T0.minus(ChangesFeed.OVERLAP)),
+                ChangesToken.decode(page.next()).entry());
     }
 
     @Test
     void aTokenOlderThanTheKeptHistoryHasExpired() {
         String old = new ChangesToken(ChangeLog.entryAt(T0.minusSeconds(3 * 86_400))).encode();
         ChangesFeed.Outcome outcome = ChangesFeed.read(context.resourceResolver(), SITE, old, null, BASE, T0, 2);
-        assertEquals(LocalDate.of(2022, 1, 8), assertInstanceOf(ChangesFeed.Expired.class, outcome).oldestKept());
+        assertEquals(
+                LocalDate.of(2022, 1, 8),
+                assertInstanceOf(ChangesFeed.Expired.class, outcome).oldestKept());
     }
 
     @Test
     void pagesThroughTheChangesAfterTheToken() throws Exception {
         var resolver = context.resourceResolver();
-        Change first = ChangeRecorder.trackArticle(resolver, SITE, article("a", "0859dc03-5c65-5564-b77d-a272e2cf9caf"),
-                T0);
-        ChangeRecorder.trackArticle(resolver, SITE, article("b", "1859dc03-5c65-5564-b77d-a272e2cf9caf"),
-                T0.plusSeconds(1));
+        Change first =
+                ChangeRecorder.trackArticle(resolver, SITE, article("a", "0859dc03-5c65-5564-b77d-a272e2cf9caf"), T0);
+        ChangeRecorder.trackArticle(
+                resolver, SITE, article("b", "1859dc03-5c65-5564-b77d-a272e2cf9caf"), T0.plusSeconds(1));
         String since = new ChangesToken(ChangeLog.entryAt(T0)).encode();
         ChangesPage page = page(ChangesFeed.read(resolver, SITE, since, "1", BASE, T0.plusSeconds(2), 30));
         assertEquals(1, page.changes().size());
@@ -72,8 +78,12 @@ class ChangesFeedTest {
         assertEquals(BASE + first.path(), item.url());
         assertEquals(true, page.more());
         ChangesPage rest = page(ChangesFeed.read(resolver, SITE, page.next(), null, BASE, T0.plusSeconds(2), 30));
-        assertEquals(List.of(SITE.archivePath() + "/2022/01/10/b"),
-                rest.changes().stream().map(ChangesPage.Item::path).filter(p -> !p.equals(first.path())).toList());
+        assertEquals(
+                List.of(SITE.archivePath() + "/2022/01/10/b"),
+                rest.changes().stream()
+                        .map(ChangesPage.Item::path)
+                        .filter(p -> !p.equals(first.path()))
+                        .toList());
     }
 
     private static ChangesPage page(ChangesFeed.Outcome outcome) {
@@ -83,8 +93,17 @@ class ChangesFeedTest {
     private Resource article(String name, String uuid) {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(T0.minusSeconds(60).toEpochMilli());
-        return context.create().resource(SITE.archivePath() + "/2022/01/10/" + name, Map.of(
-                "sling:resourceType", "newsfeed/article", "jcr:title", name, "published", calendar,
-                "jcr:uuid", uuid));
+        return context.create()
+                .resource(
+                        SITE.archivePath() + "/2022/01/10/" + name,
+                        Map.of(
+                                "sling:resourceType",
+                                "newsfeed/article",
+                                "jcr:title",
+                                name,
+                                "published",
+                                calendar,
+                                "jcr:uuid",
+                                uuid));
     }
 }

@@ -16,8 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class ChangesTest {
 
-    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day", ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
+    private static final SiteSettings SITE = new SiteSettings(
+            "/content/newsfeed/day",
+            "Day",
+            ZoneId.of("Asia/Yerevan"),
+            Locale.ENGLISH,
+            DayOfWeek.MONDAY,
+            null,
+            0,
+            "pre",
+            null);
     private static final Instant NOW = Instant.parse("2022-06-01T00:00:00Z");
     private static final String PATH = "/content/newsfeed/day/articles/2022/01/10/a";
 
@@ -35,26 +43,46 @@ class ChangesTest {
 
     @Test
     void anEditPurgesTheArticleAndItsListingsButNoCalendar() {
-        RegisteredArticle before = new RegisteredArticle("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
+        RegisteredArticle before = new RegisteredArticle(
+                "id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h1");
         RegisteredArticle after = new RegisteredArticle("id", PATH, before.published(), "h2");
         Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
-        assertEquals(Set.of("article:id", "day:day:2022-01-10", "month:day:2022-01", "year:day:2022", "archive:day",
-                "feed:day", "changes:day"), keys);
+        assertEquals(
+                Set.of(
+                        "article:id",
+                        "day:day:2022-01-10",
+                        "month:day:2022-01",
+                        "year:day:2022",
+                        "archive:day",
+                        "feed:day",
+                        "changes:day"),
+                keys);
     }
 
     @Test
     void aRedatePurgesBothDaysAndTheCalendars() {
-        RegisteredArticle before = new RegisteredArticle("id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
-        RegisteredArticle after = new RegisteredArticle("id", "/content/newsfeed/day/articles/2022/02/01/a",
-                Instant.parse("2022-01-31T21:30:00Z").toEpochMilli(), "h");
+        RegisteredArticle before = new RegisteredArticle(
+                "id", PATH, Instant.parse("2022-01-10T10:00:00Z").toEpochMilli(), "h");
+        RegisteredArticle after = new RegisteredArticle(
+                "id",
+                "/content/newsfeed/day/articles/2022/02/01/a",
+                Instant.parse("2022-01-31T21:30:00Z").toEpochMilli(),
+                "h");
         Set<String> keys = ChangeRecorder.keys(SITE, before, after, NOW);
-        assertTrue(keys.containsAll(Set.of("day:day:2022-01-10", "day:day:2022-02-01", "month:day:2022-01",
-                "month:day:2022-02", "calendar:day")), keys.toString());
+        assertTrue(
+                keys.containsAll(Set.of(
+                        "day:day:2022-01-10",
+                        "day:day:2022-02-01",
+                        "month:day:2022-01",
+                        "month:day:2022-02",
+                        "calendar:day")),
+                keys.toString());
     }
 
     @Test
     void aScheduledArticleIsNotPublicYet() {
-        RegisteredArticle scheduled = new RegisteredArticle("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
+        RegisteredArticle scheduled =
+                new RegisteredArticle("id", PATH, NOW.plusSeconds(60).toEpochMilli(), "h");
         assertFalse(scheduled.visibleAt(NOW));
         assertEquals(Set.of("article:id", "changes:day"), ChangeRecorder.keys(SITE, null, scheduled, NOW));
     }

@@ -39,15 +39,22 @@ class AntiAbuseTest {
     @Test
     void believesForwardedHeadersOnlyFromTrustedProxies() {
         List<String> proxies = List.of("10.0.0.0/8", "192.168.1.5");
-        assertEquals("203.0.113.9", ClientAddress.resolve("203.0.113.9", "1.2.3.4", List.of()),
+        assertEquals(
+                "203.0.113.9",
+                ClientAddress.resolve("203.0.113.9", "1.2.3.4", List.of()),
                 "no trusted proxy: the header is ignored");
-        assertEquals("203.0.113.9", ClientAddress.resolve("203.0.113.9", "1.2.3.4", proxies),
+        assertEquals(
+                "203.0.113.9",
+                ClientAddress.resolve("203.0.113.9", "1.2.3.4", proxies),
                 "the connection is not a trusted proxy");
-        assertEquals("198.51.100.7", ClientAddress.resolve("10.1.2.3", "1.2.3.4, 198.51.100.7, 192.168.1.5", proxies),
+        assertEquals(
+                "198.51.100.7",
+                ClientAddress.resolve("10.1.2.3", "1.2.3.4, 198.51.100.7, 192.168.1.5", proxies),
                 "the rightmost address not a proxy; what the client wrote on the left is ignored");
         assertEquals("10.1.2.3", ClientAddress.resolve("10.1.2.3", "10.9.9.9", proxies));
         assertEquals("2001:db8::1", ClientAddress.resolve("fd00::1", "2001:db8::1", List.of("fd00::/8")));
-        assertEquals("10.1.2.3", ClientAddress.resolve("10.1.2.3", "evil.example", List.of("10.0.0.0/8", "evil.example")));
+        assertEquals(
+                "10.1.2.3", ClientAddress.resolve("10.1.2.3", "evil.example", List.of("10.0.0.0/8", "evil.example")));
     }
 
     @Test
@@ -59,8 +66,14 @@ class AntiAbuseTest {
         assertEquals(issued, secrets.tokenIssued(token, "article-1", issued.plusSeconds(5), week));
         assertNull(secrets.tokenIssued(token, "article-2", issued.plusSeconds(5), week), "another article");
         assertNull(secrets.tokenIssued(token, "article-1", issued.plus(Duration.ofDays(8)), week), "too old");
-        assertNull(secrets.tokenIssued(new Secrets("another-secret-0123456789abcdefgh".getBytes())
-                .formToken("article-1", issued.minusSeconds(60)), "article-1", issued, week), "another key");
+        assertNull(
+                secrets.tokenIssued(
+                        new Secrets("another-secret-0123456789abcdefgh".getBytes())
+                                .formToken("article-1", issued.minusSeconds(60)),
+                        "article-1",
+                        issued,
+                        week),
+                "another key");
         assertNull(secrets.tokenIssued("garbage", "article-1", issued, week));
         assertNull(secrets.tokenIssued(null, "article-1", issued, week));
     }

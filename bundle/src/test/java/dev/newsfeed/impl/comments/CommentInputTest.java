@@ -42,14 +42,17 @@ class CommentInputTest {
         f.put("path", "/content/x");
         var parsed = CommentInput.parse(f);
         assertNull(parsed.input());
-        assertEquals(List.of("author", "email", "parent", "path", "status", "text", "url"),
+        assertEquals(
+                List.of("author", "email", "parent", "path", "status", "text", "url"),
                 parsed.errors().stream().map(e -> e.field()).sorted().toList());
     }
 
     @Test
     void requiresAuthorEmailAndText() {
         var parsed = CommentInput.parse(Map.of());
-        assertEquals(List.of("author", "email", "text"), parsed.errors().stream().map(e -> e.field()).sorted().toList());
+        assertEquals(
+                List.of("author", "email", "text"),
+                parsed.errors().stream().map(e -> e.field()).sorted().toList());
     }
 
     @Test

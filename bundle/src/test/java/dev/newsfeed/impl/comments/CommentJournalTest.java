@@ -43,12 +43,14 @@ class CommentJournalTest {
         journal.append(entry("20220110-104500000-bbbbbbbb", T0.plusSeconds(300)));
         // a temporary file left by a crash, readable by everyone, must not be reused with its permissions
         Files.writeString(file.resolveSibling("comments.journal.tmp"), "stale\n");
-        Files.setPosixFilePermissions(file.resolveSibling("comments.journal.tmp"),
-                PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                file.resolveSibling("comments.journal.tmp"), PosixFilePermissions.fromString("rw-r--r--"));
 
         journal.compact(T0.plusSeconds(300), e -> false);
 
-        assertEquals(List.of("20220110-104500000-bbbbbbbb"), journal.entries().stream().map(e -> e.id()).toList());
+        assertEquals(
+                List.of("20220110-104500000-bbbbbbbb"),
+                journal.entries().stream().map(e -> e.id()).toList());
         assertEquals("rw-------", permissions(file));
         journal.append(entry("20220110-105000000-cccccccc", T0.plusSeconds(600)));
         assertEquals("rw-------", permissions(file));
@@ -80,8 +82,26 @@ class CommentJournalTest {
     }
 
     private static CommentJournal.Entry entry(String id, Instant created) {
-        return new CommentJournal.Entry("/content/newsfeed/day", "dup-" + id, id, "pending", "a1",
-                "/content/newsfeed/day/articles/2022/01/10/a", "A", "Reader", "reader@example.org", null, "Hello",
-                "<p>Hello</p>", null, 0, created.toEpochMilli(), null, null, null, null, null);
+        return new CommentJournal.Entry(
+                "/content/newsfeed/day",
+                "dup-" + id,
+                id,
+                "pending",
+                "a1",
+                "/content/newsfeed/day/articles/2022/01/10/a",
+                "A",
+                "Reader",
+                "reader@example.org",
+                null,
+                "Hello",
+                "<p>Hello</p>",
+                null,
+                0,
+                created.toEpochMilli(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

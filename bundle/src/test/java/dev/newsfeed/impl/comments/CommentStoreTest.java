@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.CommentDocument;
-
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
@@ -38,8 +37,18 @@ class CommentStoreTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(resolver, SITE, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/site", "timeZone", "Asia/Yerevan"), null, true);
+        ResourceUtil.getOrCreateResource(
+                resolver,
+                SITE,
+                Map.of(
+                        "jcr:primaryType",
+                        "nt:unstructured",
+                        "sling:resourceType",
+                        "newsfeed/site",
+                        "timeZone",
+                        "Asia/Yerevan"),
+                null,
+                true);
         site = SiteSettings.from(resolver.getResource(SITE));
     }
 
@@ -47,15 +56,23 @@ class CommentStoreTest {
     void keepsAPendingCommentPrivateAndPublishesItOnApproval() throws Exception {
         CommentRecord r = add("a1", CommentStatus.PENDING, null, T0);
         assertNotNull(resolver.getResource("/var/newsfeed/comments" + SITE + "/pending/2022/01/10/" + r.id()));
-        assertTrue(resolver.getResource("/var/newsfeed/comments" + SITE + "/counts/pending").getValueMap()
-                .containsKey("oak:increment"), "counted with an atomic counter (folded by Oak, see CommentsIT)");
+        assertTrue(
+                resolver.getResource("/var/newsfeed/comments" + SITE + "/counts/pending")
+                        .getValueMap()
+                        .containsKey("oak:increment"),
+                "counted with an atomic counter (folded by Oak, see CommentsIT)");
 
         moderate(r.id(), CommentStatus.APPROVED);
-        assertNull(resolver.getResource("/var/newsfeed/comments" + SITE + "/pending/2022"), "empty buckets are removed");
+        assertNull(
+                resolver.getResource("/var/newsfeed/comments" + SITE + "/pending/2022"), "empty buckets are removed");
         var published = CommentStore.thread(resolver, site, "a1");
         assertEquals(1, published.size());
         assertEquals("<p>hello</p>", published.get(0).html());
-        assertTrue(resolver.getResource(SITE + "/comments/a1/" + r.id()).getValueMap().get("email") == null,
+        assertTrue(
+                resolver.getResource(SITE + "/comments/a1/" + r.id())
+                                .getValueMap()
+                                .get("email")
+                        == null,
                 "the public copy carries no email");
 
         moderate(r.id(), CommentStatus.SPAM);
@@ -64,8 +81,10 @@ class CommentStoreTest {
 
     @Test
     void findsNothingForAnUnknownId() throws Exception {
-        assertNull(Retry.commit(resolver, rr -> CommentStore.moderate(rr, site, "20220110-110000000-aaaaaaaa",
-                CommentStatus.APPROVED, "mod", T0)));
+        assertNull(Retry.commit(
+                resolver,
+                rr -> CommentStore.moderate(
+                        rr, site, "20220110-110000000-aaaaaaaa", CommentStatus.APPROVED, "mod", T0)));
         assertNull(CommentStore.find(resolver, site, "not-an-id"));
     }
 
@@ -73,7 +92,10 @@ class CommentStoreTest {
     void listsAQueueNewestFirstPageByPage() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            ids.add(0, add("a1", CommentStatus.PENDING, null, T0.plusSeconds(i * 86_400L / 2)).id());
+            ids.add(
+                    0,
+                    add("a1", CommentStatus.PENDING, null, T0.plusSeconds(i * 86_400L / 2))
+                            .id());
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -86,7 +108,11 @@ class CommentStoreTest {
             cursor = slice.records().get(slice.records().size() - 1).id();
         }
         assertEquals(ids, seen);
-        assertEquals(0, ModerationQueue.list(resolver, site, CommentStatus.SPAM, null, 3).records().size());
+        assertEquals(
+                0,
+                ModerationQueue.list(resolver, site, CommentStatus.SPAM, null, 3)
+                        .records()
+                        .size());
     }
 
     @Test
@@ -101,8 +127,8 @@ class CommentStoreTest {
         assertEquals(List.of(), orphan.replies());
         assertEquals(second.id(), page.items().get(1).id());
         assertNotNull(page.next());
-        Threads.Page rest = Threads.page(CommentStore.thread(resolver, site, "a1"), page.next(), 2,
-                ZoneId.of("Asia/Yerevan"));
+        Threads.Page rest =
+                Threads.page(CommentStore.thread(resolver, site, "a1"), page.next(), 2, ZoneId.of("Asia/Yerevan"));
         assertEquals(first.id(), rest.items().get(0).id());
         assertEquals(reply.id(), rest.items().get(0).replies().get(0).id());
         assertEquals("2022-01-10T15:00:00+04:00", rest.items().get(0).published());
@@ -115,11 +141,23 @@ class CommentStoreTest {
         assertTrue(CommentStore.isDuplicate(resolver, site, "hash-a1" + T0.toEpochMilli()));
     }
 
-    private CommentRecord add(String articleId, CommentStatus status, String parent, Instant created)
-            throws Exception {
-        CommentRecord r = new CommentRecord(CommentIds.next(created), status, articleId,
-                SITE + "/articles/2022/01/10/x", "X", "Anna", "anna@example.am", null, "hello", "<p>hello</p>",
-                parent, parent == null ? 0 : 1, created, "hash", null);
+    private CommentRecord add(String articleId, CommentStatus status, String parent, Instant created) throws Exception {
+        CommentRecord r = new CommentRecord(
+                CommentIds.next(created),
+                status,
+                articleId,
+                SITE + "/articles/2022/01/10/x",
+                "X",
+                "Anna",
+                "anna@example.am",
+                null,
+                "hello",
+                "<p>hello</p>",
+                parent,
+                parent == null ? 0 : 1,
+                created,
+                "hash",
+                null);
         Retry.commit(resolver, rr -> {
             CommentStore.add(rr, site, r, "hash-" + articleId + created.toEpochMilli(), created);
             return null;
@@ -130,5 +168,4 @@ class CommentStoreTest {
     private void moderate(String id, CommentStatus target) throws Exception {
         Retry.commit(resolver, rr -> CommentStore.moderate(rr, site, id, target, "mod", T0));
     }
-
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.newsfeed.impl.repository.Retry;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
@@ -52,8 +52,18 @@ class CountKeeperTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(resolver, SITE, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/site", "timeZone", "Asia/Yerevan"), null, true);
+        ResourceUtil.getOrCreateResource(
+                resolver,
+                SITE,
+                Map.of(
+                        "jcr:primaryType",
+                        "nt:unstructured",
+                        "sling:resourceType",
+                        "newsfeed/site",
+                        "timeZone",
+                        "Asia/Yerevan"),
+                null,
+                true);
         site = SiteSettings.from(resolver.getResource(SITE));
     }
 
@@ -101,7 +111,9 @@ class CountKeeperTest {
         assertEquals(List.of(PENDING), first.nudged());
         assertEquals(4, oak.shown(PENDING), "a fold cannot repair wrong shards");
         assertTrue(keeper.hasSuspects());
-        assertEquals(Map.of(), keeper.pass(resolver, List.of(site), T0.plusSeconds(90)).corrected(),
+        assertEquals(
+                Map.of(),
+                keeper.pass(resolver, List.of(site), T0.plusSeconds(90)).corrected(),
                 "not before the settle time");
         CountKeeper.Report settled = keeper.pass(resolver, List.of(site), T0.plusSeconds(101));
         assertEquals(Map.of(PENDING, "4 -> 3"), settled.corrected());
@@ -125,9 +137,15 @@ class CountKeeperTest {
         keeper.pass(resolver, List.of(site), T0.plusSeconds(10));
         // a new comment arrives during the settle time: the suspicion starts over
         add("A", CommentStatus.PENDING, T0.plusSeconds(45), true);
-        assertEquals(Map.of(), keeper.pass(resolver, List.of(site), T0.plusSeconds(55)).corrected());
-        assertEquals(Map.of(), keeper.pass(resolver, List.of(site), T0.plusSeconds(80)).corrected());
-        assertEquals(Map.of(PENDING, "3 -> 2"), keeper.pass(resolver, List.of(site), T0.plusSeconds(96)).corrected());
+        assertEquals(
+                Map.of(),
+                keeper.pass(resolver, List.of(site), T0.plusSeconds(55)).corrected());
+        assertEquals(
+                Map.of(),
+                keeper.pass(resolver, List.of(site), T0.plusSeconds(80)).corrected());
+        assertEquals(
+                Map.of(PENDING, "3 -> 2"),
+                keeper.pass(resolver, List.of(site), T0.plusSeconds(96)).corrected());
         assertEquals(2, oak.shards(PENDING));
     }
 
@@ -137,7 +155,8 @@ class CountKeeperTest {
         CountKeeper b = keeper("B");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(add(i % 2 == 0 ? "A" : "B", CommentStatus.PENDING, T0.plusSeconds(i), true).id());
+            ids.add(add(i % 2 == 0 ? "A" : "B", CommentStatus.PENDING, T0.plusSeconds(i), true)
+                    .id());
         }
         a.pass(resolver, List.of(site), T0);
         b.pass(resolver, List.of(site), T0);
@@ -169,7 +188,9 @@ class CountKeeperTest {
         assertEquals(0, next.recounted(), "only changed day folders and threads are counted again");
         assertEquals(List.of(), next.nudged());
         assertFalse(keeper.hasSuspects());
-        assertEquals(5, keeper.pass(resolver, List.of(site), T0.plusSeconds(3_600)).recounted(),
+        assertEquals(
+                5,
+                keeper.pass(resolver, List.of(site), T0.plusSeconds(3_600)).recounted(),
                 "everything is walked again every hour, in case a change event was missed");
     }
 
@@ -177,8 +198,15 @@ class CountKeeperTest {
     void namesTheFoldersAChangeTouches() {
         String folder = "/var/newsfeed/comments/content/newsfeed/day/pending";
         Set<String> dirty = new HashSet<>();
-        assertFalse(CommentTally.dirtyParts(List.of(folder + "/2022/01/10/x", folder + "/2022/02",
-                "/var/newsfeed/comments/content/newsfeed/day/dedup/h", folder + "x/2022/01/01"), folder, 3, dirty));
+        assertFalse(CommentTally.dirtyParts(
+                List.of(
+                        folder + "/2022/01/10/x",
+                        folder + "/2022/02",
+                        "/var/newsfeed/comments/content/newsfeed/day/dedup/h",
+                        folder + "x/2022/01/01"),
+                folder,
+                3,
+                dirty));
         assertEquals(Set.of(folder + "/2022/01/10", folder + "/2022/02"), dirty);
         assertTrue(CommentTally.dirtyParts(List.of("/var/newsfeed/comments/content"), folder, 3, new HashSet<>()));
         assertTrue(CommentTally.dirtyParts(List.of(folder), folder, 3, new HashSet<>()));
@@ -191,11 +219,23 @@ class CountKeeperTest {
     }
 
     /** Stores a comment; Oak's editor then adds the increments to the instance's shards, folding them or not. */
-    private CommentRecord add(String instance, CommentStatus status, Instant created, boolean fold)
-            throws Exception {
-        CommentRecord r = new CommentRecord(CommentIds.next(created), status, "a1",
-                SITE + "/articles/2022/01/10/x", "X", "Anna", "anna@example.am", null, "hello " + sequence,
-                "<p>hello</p>", null, 0, created, "hash", null);
+    private CommentRecord add(String instance, CommentStatus status, Instant created, boolean fold) throws Exception {
+        CommentRecord r = new CommentRecord(
+                CommentIds.next(created),
+                status,
+                "a1",
+                SITE + "/articles/2022/01/10/x",
+                "X",
+                "Anna",
+                "anna@example.am",
+                null,
+                "hello " + sequence,
+                "<p>hello</p>",
+                null,
+                0,
+                created,
+                "hash",
+                null);
         String hash = "h" + sequence++;
         Retry.commit(resolver, rr -> {
             CommentStore.add(rr, site, r, hash, created);
@@ -210,8 +250,8 @@ class CountKeeperTest {
         Retry.commit(resolver, rr -> CommentStore.moderate(rr, site, r.id(), CommentStatus.APPROVED, "mod", T0));
         oak.commitIncrements(resolver, instance, fold);
         changed(r);
-        String from = CommentStore.ROOT + SITE + "/pending/" + dev.newsfeed.impl.content.Dates.dayPath(
-                CommentIds.day(r.id()));
+        String from = CommentStore.ROOT + SITE + "/pending/"
+                + dev.newsfeed.impl.content.Dates.dayPath(CommentIds.day(r.id()));
         allKeepers.forEach(k -> k.changed(from.substring(0, from.length() - 3))); // the month folder went away
     }
 
@@ -243,7 +283,8 @@ class CountKeeperTest {
             CountKeeper.Counters counters = new CountKeeper.Counters() {
                 @Override
                 public CountKeeper.@Nullable Shown read(ResourceResolver r, String path) {
-                    return r.getResource(path) == null ? null
+                    return r.getResource(path) == null
+                            ? null
                             : new CountKeeper.Shown(model.shown(path), tokens.get(path));
                 }
 
@@ -253,8 +294,8 @@ class CountKeeperTest {
                 }
 
                 @Override
-                public boolean correct(ResourceResolver r, String path, @Nullable String expected, long delta,
-                        String token) {
+                public boolean correct(
+                        ResourceResolver r, String path, @Nullable String expected, long delta, String token) {
                     if (!Objects.equals(expected, tokens.get(path))) {
                         return false;
                     }
@@ -271,7 +312,9 @@ class CountKeeperTest {
         }
 
         long shards(String path) {
-            return shards.getOrDefault(path, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            return shards.getOrDefault(path, Map.of()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
 
         void add(String instance, String path, long delta, boolean fold) {
@@ -295,7 +338,8 @@ class CountKeeperTest {
                 Resource counter = r.getResource(path);
                 Long delta = counter == null ? null : counter.getValueMap().get(CommentStore.PN_INCREMENT, Long.class);
                 if (delta != null) {
-                    Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class)).remove(CommentStore.PN_INCREMENT);
+                    Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
+                            .remove(CommentStore.PN_INCREMENT);
                     add(instance, path, delta, fold);
                 }
             }

@@ -34,8 +34,12 @@ class JournalReplayTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(resolver, SITE, Map.of("jcr:primaryType", "nt:unstructured",
-                "sling:resourceType", "newsfeed/site"), null, true);
+        ResourceUtil.getOrCreateResource(
+                resolver,
+                SITE,
+                Map.of("jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/site"),
+                null,
+                true);
         site = SiteSettings.from(resolver.getResource(SITE));
     }
 
@@ -59,9 +63,27 @@ class JournalReplayTest {
             CommentStore.add(r, site, pending, "dup-2", T0);
             return null;
         });
-        CommentJournal.Entry approval = CommentJournal.Entry.moderation(SITE, CommentStatus.PENDING,
-                new CommentRecord(pending.id(), CommentStatus.APPROVED, pending.articleId(), null, null, null, null,
-                        null, null, null, null, 0, pending.created(), null, null), "mod", T0.plusSeconds(5));
+        CommentJournal.Entry approval = CommentJournal.Entry.moderation(
+                SITE,
+                CommentStatus.PENDING,
+                new CommentRecord(
+                        pending.id(),
+                        CommentStatus.APPROVED,
+                        pending.articleId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        pending.created(),
+                        null,
+                        null),
+                "mod",
+                T0.plusSeconds(5));
         assertTrue(JournalReplay.missing(resolver, approval));
 
         assertEquals(new JournalReplay.Result(0, 1), JournalReplay.replay(resolver, List.of(approval)));
@@ -73,14 +95,28 @@ class JournalReplayTest {
 
     @Test
     void skipsEntriesOfASiteThatIsGone() throws Exception {
-        CommentJournal.Entry entry = CommentJournal.Entry.of("/content/newsfeed/gone", "dup-3",
-                record(CommentStatus.PENDING));
+        CommentJournal.Entry entry =
+                CommentJournal.Entry.of("/content/newsfeed/gone", "dup-3", record(CommentStatus.PENDING));
         assertFalse(JournalReplay.missing(resolver, entry));
         assertEquals(new JournalReplay.Result(0, 0), JournalReplay.replay(resolver, List.of(entry)));
     }
 
     private static CommentRecord record(CommentStatus status) {
-        return new CommentRecord(CommentIds.next(T0), status, "a1", SITE + "/articles/2022/01/10/x", "X", "Anna",
-                "anna@example.am", null, "hello", "<p>hello</p>", null, 0, T0, "hash", null);
+        return new CommentRecord(
+                CommentIds.next(T0),
+                status,
+                "a1",
+                SITE + "/articles/2022/01/10/x",
+                "X",
+                "Anna",
+                "anna@example.am",
+                null,
+                "hello",
+                "<p>hello</p>",
+                null,
+                0,
+                T0,
+                "hash",
+                null);
     }
 }

@@ -25,8 +25,8 @@ class ModerationJournalTest {
         CommentJournal journal = new CommentJournal(dir.resolve("comments.journal"));
         CommentRecord pending = record(CommentStatus.PENDING);
         journal.append(CommentJournal.Entry.of("/content/newsfeed/day", "dup", pending));
-        journal.append(CommentJournal.Entry.moderation("/content/newsfeed/day", CommentStatus.PENDING,
-                record(CommentStatus.APPROVED), "moderator", APPROVED));
+        journal.append(CommentJournal.Entry.moderation(
+                "/content/newsfeed/day", CommentStatus.PENDING, record(CommentStatus.APPROVED), "moderator", APPROVED));
         List<CommentJournal.Entry> entries = journal.entries();
         assertEquals(2, entries.size());
         assertFalse(entries.get(0).isModeration());
@@ -43,8 +43,8 @@ class ModerationJournalTest {
     @Test
     void compactionKeepsAModerationWhileTheRepositoryLacksIt() throws Exception {
         CommentJournal journal = new CommentJournal(dir.resolve("comments.journal"));
-        journal.append(CommentJournal.Entry.moderation("/content/newsfeed/day", CommentStatus.PENDING,
-                record(CommentStatus.APPROVED), "moderator", APPROVED));
+        journal.append(CommentJournal.Entry.moderation(
+                "/content/newsfeed/day", CommentStatus.PENDING, record(CommentStatus.APPROVED), "moderator", APPROVED));
         Instant muchLater = APPROVED.plusSeconds(3600);
         journal.compact(muchLater, e -> true);
         assertEquals(1, journal.entries().size(), "lacking: kept");
@@ -56,10 +56,12 @@ class ModerationJournalTest {
     @Test
     void readsLinesWrittenBeforeModerationsWereJournaled() throws Exception {
         Path file = dir.resolve("old.journal");
-        Files.writeString(file, "{\"site\":\"/content/newsfeed/day\",\"duplicate\":\"d\",\"id\":\"20220110-104000000-aaaa\","
-                + "\"status\":\"pending\",\"articleId\":\"a\",\"articlePath\":\"/p\",\"articleTitle\":\"t\",\"author\":\"x\","
-                + "\"email\":\"x@example.am\",\"url\":null,\"text\":\"hi\",\"html\":\"<p>hi</p>\",\"parent\":null,\"depth\":0,"
-                + "\"created\":1641811200000,\"clientHash\":\"h\",\"reason\":null}\n");
+        Files.writeString(
+                file,
+                "{\"site\":\"/content/newsfeed/day\",\"duplicate\":\"d\",\"id\":\"20220110-104000000-aaaa\","
+                        + "\"status\":\"pending\",\"articleId\":\"a\",\"articlePath\":\"/p\",\"articleTitle\":\"t\",\"author\":\"x\","
+                        + "\"email\":\"x@example.am\",\"url\":null,\"text\":\"hi\",\"html\":\"<p>hi</p>\",\"parent\":null,\"depth\":0,"
+                        + "\"created\":1641811200000,\"clientHash\":\"h\",\"reason\":null}\n");
         CommentJournal journal = new CommentJournal(file);
         List<CommentJournal.Entry> entries = journal.entries();
         assertEquals(1, entries.size());
@@ -68,7 +70,21 @@ class ModerationJournalTest {
     }
 
     private static CommentRecord record(CommentStatus status) {
-        return new CommentRecord("20220110-104000000-aaaaaaaa", status, "article-id", "/content/newsfeed/day/a",
-                "Title", "Anna", "anna@example.am", null, "Text", "<p>Text</p>", null, 0, CREATED, "hash", null);
+        return new CommentRecord(
+                "20220110-104000000-aaaaaaaa",
+                status,
+                "article-id",
+                "/content/newsfeed/day/a",
+                "Title",
+                "Anna",
+                "anna@example.am",
+                null,
+                "Text",
+                "<p>Text</p>",
+                null,
+                0,
+                CREATED,
+                "hash",
+                null);
     }
 }

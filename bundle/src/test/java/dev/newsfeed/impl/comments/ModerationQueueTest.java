@@ -22,17 +22,26 @@ class ModerationQueueTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "0", "2022011", "20220110", "../../x", "20220110-104000123-K3J9X2QA"})
     void refusesAPositionThatIsNotACommentId(String after) {
-        SiteSettings site = SiteSettings.from(context.create().resource("/content/newsfeed/day",
-                Map.of("sling:resourceType", ContentModel.RT_SITE)));
-        assertThrows(IllegalArgumentException.class,
+        SiteSettings site = SiteSettings.from(
+                context.create().resource("/content/newsfeed/day", Map.of("sling:resourceType", ContentModel.RT_SITE)));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ModerationQueue.list(context.resourceResolver(), site, CommentStatus.PENDING, after, 20));
     }
 
     @Test
     void startsAfterACommentIdOfAnEmptyQueue() {
-        SiteSettings site = SiteSettings.from(context.create().resource("/content/newsfeed/day",
-                Map.of("sling:resourceType", ContentModel.RT_SITE)));
-        assertEquals(0, ModerationQueue.list(context.resourceResolver(), site, CommentStatus.PENDING,
-                "20220110-104000123-k3j9x2qa", 20).records().size());
+        SiteSettings site = SiteSettings.from(
+                context.create().resource("/content/newsfeed/day", Map.of("sling:resourceType", ContentModel.RT_SITE)));
+        assertEquals(
+                0,
+                ModerationQueue.list(
+                                context.resourceResolver(),
+                                site,
+                                CommentStatus.PENDING,
+                                "20220110-104000123-k3j9x2qa",
+                                20)
+                        .records()
+                        .size());
     }
 }

@@ -18,29 +18,40 @@ class ModerationRequestTest {
 
     @Test
     void readsRepeatedAndCommaSeparatedIds() {
-        ModerationRequest request = ModerationRequest.parse(Map.of("id", List.of(ID + ", " + OTHER, ID),
-                "action", "approve")).request();
+        ModerationRequest request = ModerationRequest.parse(
+                        Map.of("id", List.of(ID + ", " + OTHER, ID), "action", "approve"))
+                .request();
         assertEquals(List.of(ID, OTHER, ID), request.ids());
         assertEquals(CommentStatus.APPROVED, request.target());
     }
 
     @Test
     void namesEveryWrongField() {
-        ModerationRequest.Parsed parsed = ModerationRequest.parse(Map.of("id", "../x", "action", "approved",
-                "status", "spam"));
+        ModerationRequest.Parsed parsed =
+                ModerationRequest.parse(Map.of("id", "../x", "action", "approved", "status", "spam"));
         assertNull(parsed.request());
-        assertEquals(List.of(new Problem.FieldError("id", "one to 100 comment ids"),
-                new Problem.FieldError("action", "must be approve, spam, trash or pending"),
-                new Problem.FieldError("status", "is not a field of a moderation request")), parsed.errors());
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("id", "one to 100 comment ids"),
+                        new Problem.FieldError("action", "must be approve, spam, trash or pending"),
+                        new Problem.FieldError("status", "is not a field of a moderation request")),
+                parsed.errors());
     }
 
     @Test
     void takesOneToAHundredIds() {
-        assertEquals(List.of(new Problem.FieldError("id", "one to 100 comment ids")),
+        assertEquals(
+                List.of(new Problem.FieldError("id", "one to 100 comment ids")),
                 ModerationRequest.parse(Map.of("action", "spam")).errors());
-        assertEquals(List.of(new Problem.FieldError("id", "one to 100 comment ids")),
-                ModerationRequest.parse(Map.of("id", Collections.nCopies(101, ID), "action", "spam")).errors());
-        assertEquals(100, ModerationRequest.parse(Map.of("id", Collections.nCopies(100, ID), "action", "trash"))
-                .request().ids().size());
+        assertEquals(
+                List.of(new Problem.FieldError("id", "one to 100 comment ids")),
+                ModerationRequest.parse(Map.of("id", Collections.nCopies(101, ID), "action", "spam"))
+                        .errors());
+        assertEquals(
+                100,
+                ModerationRequest.parse(Map.of("id", Collections.nCopies(100, ID), "action", "trash"))
+                        .request()
+                        .ids()
+                        .size());
     }
 }

@@ -31,29 +31,37 @@ class OakCountersTest {
         assertNull(counters.read(resolver, COUNTER));
         assertTrue(counters.correct(resolver, COUNTER, null, 3, "t1"), "a missing status counter is created");
         assertEquals("t1", counters.read(resolver, COUNTER).token());
-        assertTrue(resolver.getResource(COUNTER).getValueMap().containsKey("oak:increment"),
+        assertTrue(
+                resolver.getResource(COUNTER).getValueMap().containsKey("oak:increment"),
                 "the difference goes in as an increment (Oak adds it to this instance's shard)");
         assertFalse(counters.correct(resolver, COUNTER, null, 3, "t2"), "another repair came first");
         assertTrue(counters.correct(resolver, COUNTER, "t1", -1, "t3"));
         assertEquals(-1L, resolver.getResource(COUNTER).getValueMap().get("oak:increment", 0L));
-        assertFalse(counters.correct(resolver, "/content/newsfeed/day/comments/gone", null, 1, "t4"),
+        assertFalse(
+                counters.correct(resolver, "/content/newsfeed/day/comments/gone", null, 1, "t4"),
                 "a thread that is gone is not made up");
     }
 
     @Test
     void ofTwoRepairsAtOnceOneCommits() throws Exception {
         ResourceResolver one = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(one, COUNTER, Map.of("jcr:primaryType", CommentStore.UNORDERED,
-                "jcr:mixinTypes", new String[] {"mix:atomicCounter"}), CommentStore.UNORDERED, true);
+        ResourceUtil.getOrCreateResource(
+                one,
+                COUNTER,
+                Map.of("jcr:primaryType", CommentStore.UNORDERED, "jcr:mixinTypes", new String[] {"mix:atomicCounter"}),
+                CommentStore.UNORDERED,
+                true);
         @SuppressWarnings("deprecation")
-        ResourceResolver two = context.getService(ResourceResolverFactory.class).getAdministrativeResourceResolver(null);
+        ResourceResolver two =
+                context.getService(ResourceResolverFactory.class).getAdministrativeResourceResolver(null);
         try {
             two.refresh();
             // both read "no repair yet"; two commits first
             assertEquals(null, counters.read(one, COUNTER).token());
             ResourceResolver twoSeesNoToken = two;
             assertTrue(counters.correct(twoSeesNoToken, COUNTER, null, 1, "from-two"));
-            assertFalse(counters.correct(one, COUNTER, null, 1, "from-one"),
+            assertFalse(
+                    counters.correct(one, COUNTER, null, 1, "from-one"),
                     "the second repair over the same token is refused, never added twice");
             one.refresh();
             assertEquals("from-two", counters.read(one, COUNTER).token());

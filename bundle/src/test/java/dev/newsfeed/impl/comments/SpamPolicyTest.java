@@ -17,28 +17,34 @@ class SpamPolicyTest {
         SpamPolicy policy = new SpamPolicy(3, 2, s -> {
             throw new AssertionError("not asked");
         });
-        assertEquals(Verdict.spam("honeypot field filled in"),
+        assertEquals(
+                Verdict.spam("honeypot field filled in"),
                 policy.verdict(input("hello", true), submission(ISSUED.plusSeconds(60)), ISSUED));
     }
 
     @Test
     void storesASubmissionFasterThanTheMinimumFillTimeAsSpam() {
         SpamPolicy policy = new SpamPolicy(3, 2, s -> Verdict.accept());
-        assertEquals(Verdict.spam("sent 2500 ms after the form was handed out"),
+        assertEquals(
+                Verdict.spam("sent 2500 ms after the form was handed out"),
                 policy.verdict(input("hello", false), submission(ISSUED.plusMillis(2_500)), ISSUED));
-        assertEquals(Verdict.accept(),
-                policy.verdict(input("hello", false), submission(ISSUED.plusSeconds(3)), ISSUED));
+        assertEquals(
+                Verdict.accept(), policy.verdict(input("hello", false), submission(ISSUED.plusSeconds(3)), ISSUED));
     }
 
     @Test
     void holdsMoreLinksThanAllowedUnlessACheckerIsStricter() {
         String text = "see https://a.example https://b.example https://c.example";
-        assertEquals(Verdict.hold("more than 2 links"), new SpamPolicy(0, 2, s -> Verdict.accept())
-                .verdict(input(text, false), submission(ISSUED), ISSUED));
-        assertEquals(Verdict.spam("listed"), new SpamPolicy(0, 2, s -> Verdict.spam("listed"))
-                .verdict(input(text, false), submission(ISSUED), ISSUED));
-        assertEquals(Verdict.accept(), new SpamPolicy(0, 3, s -> Verdict.accept())
-                .verdict(input(text, false), submission(ISSUED), ISSUED));
+        assertEquals(
+                Verdict.hold("more than 2 links"),
+                new SpamPolicy(0, 2, s -> Verdict.accept()).verdict(input(text, false), submission(ISSUED), ISSUED));
+        assertEquals(
+                Verdict.spam("listed"),
+                new SpamPolicy(0, 2, s -> Verdict.spam("listed"))
+                        .verdict(input(text, false), submission(ISSUED), ISSUED));
+        assertEquals(
+                Verdict.accept(),
+                new SpamPolicy(0, 3, s -> Verdict.accept()).verdict(input(text, false), submission(ISSUED), ISSUED));
     }
 
     @Test
@@ -54,7 +60,7 @@ class SpamPolicyTest {
     }
 
     private static Submission submission(Instant at) {
-        return new Submission("/content/newsfeed/day/a", "A", "Anna", "anna@example.am", null, "hello", null,
-                "hash", "curl", at);
+        return new Submission(
+                "/content/newsfeed/day/a", "A", "Anna", "anna@example.am", null, "hello", null, "hash", "curl", at);
     }
 }

@@ -35,8 +35,12 @@ class DatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2022-02-01, 2022/02/01, 2022/02, 2022", "0999-12-31, 0999/12/31, 0999/12, 0999",
-        "0001-01-05, 0001/01/05, 0001/01, 0001", "9999-10-10, 9999/10/10, 9999/10, 9999"})
+    @CsvSource({
+        "2022-02-01, 2022/02/01, 2022/02, 2022",
+        "0999-12-31, 0999/12/31, 0999/12, 0999",
+        "0001-01-05, 0001/01/05, 0001/01, 0001",
+        "9999-10-10, 9999/10/10, 9999/10, 9999"
+    })
     void buildsArchivePaths(String date, String day, String month, String year) {
         LocalDate d = LocalDate.parse(date);
         assertEquals(day, Dates.dayPath(d));

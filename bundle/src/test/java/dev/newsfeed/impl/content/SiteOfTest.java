@@ -59,7 +59,8 @@ class SiteOfTest {
 
     @Test
     void findsNoSiteOutsideSites() {
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 SiteSettings.siteOf(context.resourceResolver().getResource("/content/elsewhere/articles/x")));
         assertEquals(Optional.empty(), SiteSettings.siteOf(null));
     }

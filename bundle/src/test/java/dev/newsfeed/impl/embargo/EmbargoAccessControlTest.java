@@ -22,7 +22,8 @@ class EmbargoAccessControlTest {
         AccessControlEntry service = entry("newsfeed-service", "allow read");
         AccessControlEntry embargo = entry("everyone", "deny read newsfeedEmbargo");
         List<AccessControlEntry> current = List.of(everyoneAllow, authors, embargo, lateEveryoneAllow, service);
-        assertEquals(List.of(everyoneAllow, lateEveryoneAllow, embargo, authors, service),
+        assertEquals(
+                List.of(everyoneAllow, lateEveryoneAllow, embargo, authors, service),
                 EmbargoAccessControl.order(current, embargo, EVERYONE));
     }
 

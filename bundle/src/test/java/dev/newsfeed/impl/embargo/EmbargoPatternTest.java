@@ -29,10 +29,10 @@ class EmbargoPatternTest {
     @Test
     void matchesAScheduledArticleOnlyUntilItsPublishInstant() {
         Tree day = tree(null, Map.of("sling:resourceType", "newsfeed/archive"));
-        Tree scheduled = tree(day, Map.of("sling:resourceType", "newsfeed/article",
-                "published", "2099-01-01T00:00:00.000+04:00"));
-        Tree live = tree(day, Map.of("sling:resourceType", "newsfeed/article",
-                "published", "2022-01-10T14:40:00.000+04:00"));
+        Tree scheduled = tree(
+                day, Map.of("sling:resourceType", "newsfeed/article", "published", "2099-01-01T00:00:00.000+04:00"));
+        Tree live = tree(
+                day, Map.of("sling:resourceType", "newsfeed/article", "published", "2022-01-10T14:40:00.000+04:00"));
         assertTrue(pattern.matches(scheduled, null));
         assertFalse(pattern.matches(live, null));
         assertFalse(pattern.matches(tree(live, Map.of()), null));

@@ -30,7 +30,8 @@ class FeedQueryTest {
 
     @Test
     void escapesValuesIntoTheStatement() {
-        String sql = FeedQuery.parse("/content/newsfeed/o'neil", null, null, "x' OR 1=1 --", null, null).query()
+        String sql = FeedQuery.parse("/content/newsfeed/o'neil", null, null, "x' OR 1=1 --", null, null)
+                .query()
                 .statement(YEREVAN, NOW);
         assertTrue(sql.contains("'/content/newsfeed/o''neil/articles'"), sql);
         assertTrue(sql.contains("a.[tags] = 'x'' OR 1=1 --'"), sql);
@@ -38,7 +39,8 @@ class FeedQueryTest {
 
     @Test
     void narrowsToAWindowWhenAsked() {
-        FeedQuery q = FeedQuery.parse("/s", null, null, null, "2022-03-10", null).query();
+        FeedQuery q =
+                FeedQuery.parse("/s", null, null, null, "2022-03-10", null).query();
         assertTrue(q.statement(YEREVAN, NOW, NOW.minusSeconds(3600)).contains("CAST('2022-03-15T11:00:00.000Z'"));
         // a window reaching before "from" keeps "from"
         assertTrue(q.statement(YEREVAN, NOW, Instant.parse("2020-01-01T00:00:00Z"))
@@ -50,15 +52,23 @@ class FeedQueryTest {
         assertNull(FeedQuery.parse("/s", "0", null, null, null, null).query());
         assertNull(FeedQuery.parse("/s", null, null, null, "2022-02-30", null).query());
         assertNull(FeedQuery.parse("/s", null, null, null, "0000-01-01", null).query());
-        assertNull(FeedQuery.parse("/s", null, null, null, "2022-02-02", "2022-02-01").query());
+        assertNull(FeedQuery.parse("/s", null, null, null, "2022-02-02", "2022-02-01")
+                .query());
         assertNull(FeedQuery.parse("/s", null, null, "", null, null).query());
-        assertEquals("from", FeedQuery.parse("/s", null, null, null, "02/01/2022", null).errors().get(0).field());
-        assertNotNull(FeedQuery.parse("/s", null, null, null, "2022-02-01", "2022-02-01").query());
+        assertEquals(
+                "from",
+                FeedQuery.parse("/s", null, null, null, "02/01/2022", null)
+                        .errors()
+                        .get(0)
+                        .field());
+        assertNotNull(FeedQuery.parse("/s", null, null, null, "2022-02-01", "2022-02-01")
+                .query());
     }
 
     @Test
     void recognisesPlansThatUseTheIndex() {
-        assertTrue(FeedReader.usesIndex("[nt:unstructured] as [a] /* lucene:newsfeedArticles-custom-1(/oak:index/x) */"));
+        assertTrue(
+                FeedReader.usesIndex("[nt:unstructured] as [a] /* lucene:newsfeedArticles-custom-1(/oak:index/x) */"));
         assertTrue(!FeedReader.usesIndex("[nt:unstructured] as [a] /* traverse \"/content//*\" */"));
     }
 }

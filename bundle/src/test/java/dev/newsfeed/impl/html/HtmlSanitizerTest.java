@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class HtmlSanitizerTest {
 
@@ -18,27 +18,31 @@ class HtmlSanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<script>alert(1)</script>",
-        "<img src=x onerror=alert(1)>",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
-        "<svg onload=alert(1)><circle/></svg>",
-        "<p style=\"background:url(javascript:alert(1))\">x</p>",
-        "<iframe src=\"https://evil.example/\"></iframe>",
-        "<p onclick=\"alert(1)\">x",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+                "<svg onload=alert(1)><circle/></svg>",
+                "<p style=\"background:url(javascript:alert(1))\">x</p>",
+                "<iframe src=\"https://evil.example/\"></iframe>",
+                "<p onclick=\"alert(1)\">x",
+            })
     void dropsAnythingScriptable(String hostile) {
         String safe = HtmlSanitizer.article(hostile);
         assertEquals(safe, HtmlSanitizer.article(hostile), "the remembered answer is the sanitised one");
-        for (String bad : new String[] {"script", "onerror", "onload", "onclick", "javascript:", "data:", "style", "iframe", "svg"}) {
+        for (String bad :
+                new String[] {"script", "onerror", "onload", "onclick", "javascript:", "data:", "style", "iframe", "svg"
+                }) {
             assertFalse(safe.toLowerCase().contains(bad), () -> bad + " survived in " + safe);
         }
     }
 
     @Test
     void addsNoopenerToLinks() {
-        assertEquals("<a href=\"https://example.org/\" rel=\"noopener\">x</a>",
+        assertEquals(
+                "<a href=\"https://example.org/\" rel=\"noopener\">x</a>",
                 HtmlSanitizer.article("<a href=\"https://example.org/\" target=\"_top\">x</a>"));
         assertNull(HtmlSanitizer.article(null));
     }

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class ConditionalRequestsTest {
 
-    private static final String ETAG = ConditionalRequests.strongEtag("application/json", "{}".getBytes(StandardCharsets.UTF_8));
+    private static final String ETAG =
+            ConditionalRequests.strongEtag("application/json", "{}".getBytes(StandardCharsets.UTF_8));
     private static final Instant MODIFIED = Instant.parse("2022-01-10T10:40:00.500Z");
 
     @Test
     void etagsAreStrongAndFollowTheBytesAndTheMediaType() {
         assertTrue(ETAG.startsWith("\"") && ETAG.endsWith("\""));
         assertEquals(ETAG, ConditionalRequests.strongEtag("application/json", "{}".getBytes(StandardCharsets.UTF_8)));
-        assertNotEquals(ETAG, ConditionalRequests.strongEtag("application/json", "{ }".getBytes(StandardCharsets.UTF_8)));
-        assertNotEquals(ETAG, ConditionalRequests.strongEtag("application/rss+xml", "{}".getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(
+                ETAG, ConditionalRequests.strongEtag("application/json", "{ }".getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(
+                ETAG, ConditionalRequests.strongEtag("application/rss+xml", "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -50,9 +53,14 @@ class ConditionalRequestsTest {
         Instant now = Instant.parse("2022-01-10T10:00:00Z");
         CachePolicy policy = CachePolicy.shared(300);
         assertEquals("public, max-age=300", policy.header());
-        assertEquals("public, max-age=42", policy.until(now.plusSeconds(42), now).header());
-        assertEquals("public, max-age=300", policy.until(now.plusSeconds(4200), now).header());
-        assertEquals("public, max-age=300", policy.until(now.minusSeconds(1), now).header());
-        assertEquals("private, no-store", CachePolicy.PRIVATE.until(now.plusSeconds(1), now).header());
+        assertEquals(
+                "public, max-age=42", policy.until(now.plusSeconds(42), now).header());
+        assertEquals(
+                "public, max-age=300", policy.until(now.plusSeconds(4200), now).header());
+        assertEquals(
+                "public, max-age=300", policy.until(now.minusSeconds(1), now).header());
+        assertEquals(
+                "private, no-store",
+                CachePolicy.PRIVATE.until(now.plusSeconds(1), now).header());
     }
 }

@@ -32,10 +32,19 @@ class CsrfTokensTest {
         assertFalse(tokens.valid(token, "anna", NOW.plus(CsrfTokens.MAX_AGE).plusSeconds(1)), "expired");
         assertFalse(tokens.valid(tokens.issue("anna", NOW.plusSeconds(3600)), "anna", NOW), "from the future");
         String[] parts = token.split("\\.");
-        assertFalse(tokens.valid(parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2], "anna", NOW),
+        assertFalse(
+                tokens.valid(parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2], "anna", NOW),
                 "a later issue time with the old signature");
-        for (String bad : new String[] {null, "", "1", "1.2.3.4", "x.1.abc", "1.abc.def", token + "x",
-                "1." + NOW.getEpochSecond() + "." + "a".repeat(200)}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "1",
+            "1.2.3.4",
+            "x.1.abc",
+            "1.abc.def",
+            token + "x",
+            "1." + NOW.getEpochSecond() + "." + "a".repeat(200)
+        }) {
             assertFalse(tokens.valid(bad, "anna", NOW), String.valueOf(bad));
         }
     }
@@ -49,7 +58,8 @@ class CsrfTokensTest {
         assertFalse(CsrfTokens.required(request("POST", "Basic YTpi", null)), "an API client");
         assertFalse(CsrfTokens.required(request("POST", "Basic YTpi", "same-origin")));
         assertFalse(CsrfTokens.required(request("POST", "Basic YTpi", "none")));
-        assertTrue(CsrfTokens.required(request("POST", "Basic YTpi", "cross-site")),
+        assertTrue(
+                CsrfTokens.required(request("POST", "Basic YTpi", "cross-site")),
                 "a browser resending cached Basic credentials for another site's page");
         assertTrue(CsrfTokens.required(request("POST", "Basic YTpi", "same-site")));
     }

@@ -37,8 +37,11 @@ class FormFieldsTest {
         assertNull(f.single("b"));
         assertNull(f.single("c"));
         assertNull(f.single("d"));
-        assertEquals(List.of(new Problem.FieldError("b", "must be given once"),
-                new Problem.FieldError("c", "must be a string")), f.errors());
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("b", "must be given once"),
+                        new Problem.FieldError("c", "must be a string")),
+                f.errors());
     }
 
     @Test
@@ -57,16 +60,19 @@ class FormFieldsTest {
         f.text("ctl", 3, false);
         f.text("empty", 3, true);
         assertEquals("a\nb", f.text("ok", 3, false));
-        assertEquals(List.of(new Problem.FieldError("missing", "is required"),
-                new Problem.FieldError("long", "must be at most 3 characters"),
-                new Problem.FieldError("ctl", "must not contain control characters"),
-                new Problem.FieldError("empty", "must not be empty")), f.errors());
+        assertEquals(
+                List.of(
+                        new Problem.FieldError("missing", "is required"),
+                        new Problem.FieldError("long", "must be at most 3 characters"),
+                        new Problem.FieldError("ctl", "must not contain control characters"),
+                        new Problem.FieldError("empty", "must not be empty")),
+                f.errors());
     }
 
     @Test
     void booleansEnumsAndWholeNumbers() {
-        FormFields f = fields("b", "TRUE", "c", Boolean.FALSE, "d", "yes", "e", " pre ", "f", "x", "n", "12",
-                "m", "1234567");
+        FormFields f =
+                fields("b", "TRUE", "c", Boolean.FALSE, "d", "yes", "e", " pre ", "f", "x", "n", "12", "m", "1234567");
         assertEquals(Boolean.TRUE, f.bool("b"));
         assertEquals(Boolean.FALSE, f.bool("c"));
         assertNull(f.bool("d"));
@@ -74,8 +80,9 @@ class FormFieldsTest {
         assertNull(f.oneOf("f", List.of("pre", "auto"), "bad"));
         assertEquals(12L, f.wholeNumber("n", 100));
         assertNull(f.wholeNumber("m", 10_000_000));
-        assertEquals(List.of(new Problem.FieldError("d", "must be true or false"),
-                new Problem.FieldError("f", "bad")), f.errors());
+        assertEquals(
+                List.of(new Problem.FieldError("d", "must be true or false"), new Problem.FieldError("f", "bad")),
+                f.errors());
     }
 
     @Test

@@ -23,8 +23,8 @@ class PublicDocumentTest {
 
     @Test
     void aSharedDocumentNamesItsKeysAndValidators() throws Exception {
-        PublicDocument document = PublicDocument.json(Map.of("a", "<b>"), MODIFIED, CachePolicy.shared(60),
-                "Surrogate-Key", List.of("site:one", "feed:one"));
+        PublicDocument document = PublicDocument.json(
+                Map.of("a", "<b>"), MODIFIED, CachePolicy.shared(60), "Surrogate-Key", List.of("site:one", "feed:one"));
         MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
 
         Responses.send(context.request(), response, document);
@@ -41,7 +41,9 @@ class PublicDocumentTest {
     void aPrivateDocumentNamesNoKeys() throws Exception {
         MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
 
-        Responses.send(context.request(), response,
+        Responses.send(
+                context.request(),
+                response,
                 PublicDocument.json(Map.of(), null, CachePolicy.PRIVATE, "Surrogate-Key", List.of("article:x")));
 
         assertNull(response.getHeader("Surrogate-Key"));
@@ -53,7 +55,9 @@ class PublicDocumentTest {
     void noHeaderNameNoKeys() throws Exception {
         MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();
 
-        Responses.send(context.request(), response,
+        Responses.send(
+                context.request(),
+                response,
                 PublicDocument.json(Map.of(), null, CachePolicy.shared(60), "", List.of("site:one")));
 
         assertNull(response.getHeader("Surrogate-Key"));
@@ -62,8 +66,13 @@ class PublicDocumentTest {
 
     @Test
     void aMatchingEtagAnswers304WithoutBody() throws Exception {
-        PublicDocument document = new PublicDocument("application/rss+xml", new byte[] {1, 2, 3}, MODIFIED,
-                CachePolicy.shared(60), "xkey", List.of("site:one"));
+        PublicDocument document = new PublicDocument(
+                "application/rss+xml",
+                new byte[] {1, 2, 3},
+                MODIFIED,
+                CachePolicy.shared(60),
+                "xkey",
+                List.of("site:one"));
         MockSlingHttpServletRequest request = context.request();
         request.setHeader("If-None-Match", ConditionalRequests.strongEtag("application/rss+xml", new byte[] {1, 2, 3}));
         MockSlingHttpServletResponse response = new MockSlingHttpServletResponse();

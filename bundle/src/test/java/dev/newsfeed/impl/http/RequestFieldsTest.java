@@ -25,8 +25,10 @@ class RequestFieldsTest {
         when(text.getString()).thenReturn("hello");
         RequestParameter charset = mock(RequestParameter.class);
         RequestParameterMap map = mock(RequestParameterMap.class);
-        when(map.entrySet()).thenReturn(Set.of(Map.entry("_charset_", new RequestParameter[] {charset}),
-                Map.entry("text", new RequestParameter[] {text})));
+        when(map.entrySet())
+                .thenReturn(Set.of(
+                        Map.entry("_charset_", new RequestParameter[] {charset}),
+                        Map.entry("text", new RequestParameter[] {text})));
         SlingHttpServletRequest request = mock(SlingHttpServletRequest.class);
         when(request.getContentLengthLong()).thenReturn(10L);
         when(request.getContentType()).thenReturn("application/x-www-form-urlencoded; charset=UTF-8");

@@ -26,18 +26,45 @@ class RequestFramingTest {
     private static final List<String> DAV = List.of("/dav", "/server", "/api");
 
     @ParameterizedTest
-    @ValueSource(strings = {"FOO", "PATCH /content/x.json", "MOVE /content/x.json", "MKCOL /content/x",
-            "PROPFIND /content", "PUT /content/x.json", "DELETE /content/x", "COPY /davx/x", "PATCH /dav/default/x", "PATCH /server/default/jcr:root/x",
-            "TRACE /content/x.json", "TRACE /dav/default/x"})
+    @ValueSource(
+            strings = {
+                "FOO",
+                "PATCH /content/x.json",
+                "MOVE /content/x.json",
+                "MKCOL /content/x",
+                "PROPFIND /content",
+                "PUT /content/x.json",
+                "DELETE /content/x",
+                "COPY /davx/x",
+                "PATCH /dav/default/x",
+                "PATCH /server/default/jcr:root/x",
+                "TRACE /content/x.json",
+                "TRACE /dav/default/x"
+            })
     void refusesMethodsNothingAnswersThere(String line) {
         String[] parts = (line + " /content/x").split(" ");
-        assertEquals(405, RequestFraming.check(request(parts[0], parts[1], null, null), DAV).status(), line);
+        assertEquals(
+                405,
+                RequestFraming.check(request(parts[0], parts[1], null, null), DAV)
+                        .status(),
+                line);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /content/x.json", "HEAD /", "POST /content/x.comments.json", "OPTIONS /content/x",
-            "PROPFIND /", "PROPFIND /dav/default/content", "MKCOL /dav/default/x", "PUT /server/default/jcr:root/x",
-            "DELETE /dav", "REPORT /server/default/jcr:root/content", "PATCH /api/assets/x.json"})
+    @ValueSource(
+            strings = {
+                "GET /content/x.json",
+                "HEAD /",
+                "POST /content/x.comments.json",
+                "OPTIONS /content/x",
+                "PROPFIND /",
+                "PROPFIND /dav/default/content",
+                "MKCOL /dav/default/x",
+                "PUT /server/default/jcr:root/x",
+                "DELETE /dav",
+                "REPORT /server/default/jcr:root/content",
+                "PATCH /api/assets/x.json"
+            })
     void letsPlainMethodsAndWebDavOnItsPathsThrough(String line) {
         String[] parts = line.split(" ");
         HttpServletRequest request = request(parts[0], parts[1], null, null);
@@ -47,9 +74,14 @@ class RequestFramingTest {
 
     @Test
     void wantsCredentialsForWebDavWrites() {
-        assertEquals(401, RequestFraming.check(request("MKCOL", "/dav/default/x", null, null), DAV).status());
-        assertEquals(401, RequestFraming.check(request("POST", "/server/default/jcr:root/x", null, null), DAV)
-                .status());
+        assertEquals(
+                401,
+                RequestFraming.check(request("MKCOL", "/dav/default/x", null, null), DAV)
+                        .status());
+        assertEquals(
+                401,
+                RequestFraming.check(request("POST", "/server/default/jcr:root/x", null, null), DAV)
+                        .status());
         assertNull(RequestFraming.check(request("PROPFIND", "/dav/default/x", null, null), DAV));
     }
 
@@ -75,8 +107,8 @@ class RequestFramingTest {
 
     @Test
     void leavesLargeFormsToSling() {
-        HttpServletRequest big = request("POST", "/content/newsfeed/day.articles.json",
-                "application/x-www-form-urlencoded", null);
+        HttpServletRequest big =
+                request("POST", "/content/newsfeed/day.articles.json", "application/x-www-form-urlencoded", null);
         when(big.getContentLengthLong()).thenReturn(5_000_000L);
         assertNull(RequestFraming.check(big, DAV));
     }
@@ -84,12 +116,19 @@ class RequestFramingTest {
     @ParameterizedTest
     @ValueSource(strings = {"/content/a/%2F2022.json", "/content/a%2fb", "/content/a%5Cb.json", "/content/a%00.json"})
     void refusesEncodedSeparatorsInThePath(String path) {
-        assertEquals(400, RequestFraming.check(request("OPTIONS", path, null, null), DAV).status());
+        assertEquals(
+                400,
+                RequestFraming.check(request("OPTIONS", path, null, null), DAV).status());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-            "MULTIPART/mixed;charset=UTF-8"})
+    @ValueSource(
+            strings = {
+                "multipart/form-data",
+                "multipart/form-data; boundary=",
+                "multipart/form-data; boundary=\"\"",
+                "MULTIPART/mixed;charset=UTF-8"
+            })
     void refusesMultipartWithoutABoundary(String contentType) {
         assertEquals(400, RequestFraming.check(request(contentType, null), DAV).status());
         assertNull(RequestFraming.check(request("multipart/form-data; boundary=----x", null), DAV));
@@ -97,7 +136,10 @@ class RequestFramingTest {
 
     @Test
     void wantsADestinationForCopyAndMove() {
-        assertEquals(400, RequestFraming.check(request("MOVE", "/dav/default/x", null, null), DAV).status());
+        assertEquals(
+                400,
+                RequestFraming.check(request("MOVE", "/dav/default/x", null, null), DAV)
+                        .status());
         HttpServletRequest move = request("COPY", "/server/default/jcr:root/x", null, null);
         when(move.getHeader("Destination")).thenReturn("/server/default/jcr:root/y");
         when(move.getHeader("Cookie")).thenReturn("sling.formauth=x");
@@ -112,29 +154,48 @@ class RequestFramingTest {
         HttpServletRequest fine = request("GET", "/content/x.json", null, null);
         when(fine.getQueryString()).thenReturn("q=%C3%BC&limit=5");
         assertNull(RequestFraming.check(fine, DAV));
-        assertEquals(400, RequestFraming.check(request("OPTIONS", "/content//x.json", null, null), DAV).status());
+        assertEquals(
+                400,
+                RequestFraming.check(request("OPTIONS", "/content//x.json", null, null), DAV)
+                        .status());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-www-form-urlencoded; charset=bogus",
-            "application/x-www-form-urlencoded; charset=\"", "application/x-www-form-urlencoded; charset=",
-            "application/x-www-form-urlencoded;charset=UTF-7", "application/json; CHARSET=ü",
-            "multipart/form-data; boundary=x; charset=\"bo gus\"", "text/plain; charset"})
+    @ValueSource(
+            strings = {
+                "application/x-www-form-urlencoded; charset=bogus",
+                "application/x-www-form-urlencoded; charset=\"",
+                "application/x-www-form-urlencoded; charset=",
+                "application/x-www-form-urlencoded;charset=UTF-7",
+                "application/json; CHARSET=ü",
+                "multipart/form-data; boundary=x; charset=\"bo gus\"",
+                "text/plain; charset"
+            })
     void refusesACharsetTheServerDoesNotKnow(String contentType) {
         assertEquals(415, RequestFraming.check(request(contentType, null), DAV).status());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
-            "application/json;charset=utf-8", "application/json; charset=\"utf-8\"", "text/plain; charset=ISO-8859-1",
-            "multipart/form-data; boundary=----x", "bogus", ";;;", ""})
+    @ValueSource(
+            strings = {
+                "application/x-www-form-urlencoded",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+                "application/json;charset=utf-8",
+                "application/json; charset=\"utf-8\"",
+                "text/plain; charset=ISO-8859-1",
+                "multipart/form-data; boundary=----x",
+                "bogus",
+                ";;;",
+                ""
+            })
     void letsKnownOrNoCharsetsThrough(String contentType) {
         assertNull(RequestFraming.check(request(contentType, null), DAV));
     }
 
     @Test
     void alsoChecksWhatTheContainerMakesOfTheCharset() {
-        assertEquals(415, RequestFraming.check(request("text/plain", "x\"y"), DAV).status());
+        assertEquals(
+                415, RequestFraming.check(request("text/plain", "x\"y"), DAV).status());
         HttpServletRequest throwing = request(null, null);
         when(throwing.getCharacterEncoding()).thenThrow(new IllegalArgumentException("bad"));
         assertEquals(415, RequestFraming.check(throwing, DAV).status());
@@ -180,8 +241,8 @@ class RequestFramingTest {
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getMethod()).thenReturn(method);
         when(request.getRequestURI()).thenReturn(uri);
-        when(request.getHeaders("Content-Type")).thenReturn(Collections.enumeration(
-                contentType == null ? List.of() : List.of(contentType)));
+        when(request.getHeaders("Content-Type"))
+                .thenReturn(Collections.enumeration(contentType == null ? List.of() : List.of(contentType)));
         when(request.getContentType()).thenReturn(contentType);
         when(request.getCharacterEncoding()).thenReturn(encoding);
         return request;
@@ -189,11 +250,15 @@ class RequestFramingTest {
 
     @Test
     void aFormMustBeInACharsetThatWritesAsciiAsAscii() {
-        assertEquals(false, RequestFraming.charsetOfContentTypeIsKnown(
-                "application/x-www-form-urlencoded; charset=utf-16"));
-        assertEquals(false, RequestFraming.charsetOfContentTypeIsKnown("multipart/form-data; boundary=x; charset=UTF-32"));
-        assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=UTF-8"));
-        assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=ISO-8859-1"));
+        assertEquals(
+                false, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=utf-16"));
+        assertEquals(
+                false, RequestFraming.charsetOfContentTypeIsKnown("multipart/form-data; boundary=x; charset=UTF-32"));
+        assertEquals(
+                true, RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=UTF-8"));
+        assertEquals(
+                true,
+                RequestFraming.charsetOfContentTypeIsKnown("application/x-www-form-urlencoded; charset=ISO-8859-1"));
         assertEquals(true, RequestFraming.charsetOfContentTypeIsKnown("application/json; charset=utf-16"));
     }
 }

@@ -19,14 +19,24 @@ import org.junit.jupiter.api.Test;
 /** What the listener makes of a changed path. */
 class ChangedPathsTest {
 
-    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day", ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH, DayOfWeek.MONDAY, null, 0, "pre", null);
+    private static final SiteSettings SITE = new SiteSettings(
+            "/content/newsfeed/day",
+            "Day",
+            ZoneId.of("Asia/Yerevan"),
+            Locale.ENGLISH,
+            DayOfWeek.MONDAY,
+            null,
+            0,
+            "pre",
+            null);
     private static final String ARCHIVE = SITE.archivePath();
 
     @Test
     void sortsPathsIntoSites() {
-        assertEquals(Set.of("/content/newsfeed/day", "/content/newsfeed/night"), ChangedPaths.sitesOf(List.of(
-                "/content/newsfeed/day/articles/2022", "/content/newsfeed/night", "/content/other/x")));
+        assertEquals(
+                Set.of("/content/newsfeed/day", "/content/newsfeed/night"),
+                ChangedPaths.sitesOf(
+                        List.of("/content/newsfeed/day/articles/2022", "/content/newsfeed/night", "/content/other/x")));
     }
 
     @Test
@@ -39,8 +49,13 @@ class ChangedPathsTest {
         assertFalse(ChangedPaths.isInsideArticle(SITE, SITE.path() + "/drafts/a"));
         assertTrue(ChangedPaths.isInsideArticle(SITE, SITE.path() + "/drafts/a/image"));
 
-        ChangedPaths.OfSite changed = ChangedPaths.of(SITE, List.of(ARCHIVE + "/2022/01/10/a",
-                ARCHIVE + "/2022/01/10/a/image", SITE.path() + "/comments/abc/c1", "/content/newsfeed/night/x"));
+        ChangedPaths.OfSite changed = ChangedPaths.of(
+                SITE,
+                List.of(
+                        ARCHIVE + "/2022/01/10/a",
+                        ARCHIVE + "/2022/01/10/a/image",
+                        SITE.path() + "/comments/abc/c1",
+                        "/content/newsfeed/night/x"));
         assertEquals(Set.of(ARCHIVE + "/2022/01/10/a"), changed.articles());
         assertEquals(Set.of("abc"), changed.threads());
     }

@@ -26,8 +26,8 @@ class CursorTest {
     void refusesAnEditedCursor() {
         String text = new String(Base64.getUrlDecoder().decode(CURSOR.encode()), StandardCharsets.US_ASCII);
         String edited = text.replace("1641811200000", "1641811200001");
-        assertNull(Cursor.decode(Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(edited.getBytes(StandardCharsets.US_ASCII))));
+        assertNull(Cursor.decode(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(edited.getBytes(StandardCharsets.US_ASCII))));
     }
 
     @ParameterizedTest

@@ -23,8 +23,16 @@ class ModerationCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "1", "2022011", "20220110", "20220110-104000123-k3j9x2qa", "zzzzzzzzzzzz",
-            "bTEucGVuZGluZy4yMDIyMDExMC0xMDQwMDAxMjMtazNqOXgycWEuQUFBQUFBQUE"})
+    @ValueSource(
+            strings = {
+                "0",
+                "1",
+                "2022011",
+                "20220110",
+                "20220110-104000123-k3j9x2qa",
+                "zzzzzzzzzzzz",
+                "bTEucGVuZGluZy4yMDIyMDExMC0xMDQwMDAxMjMtazNqOXgycWEuQUFBQUFBQUE"
+            })
     void refusesWhatItDidNotGiveOut(String garbage) {
         assertNull(ModerationCursor.decode(garbage, "pending"));
     }

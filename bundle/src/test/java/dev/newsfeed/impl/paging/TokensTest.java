@@ -81,8 +81,10 @@ class TokensTest {
     /** The encoding Cursor and AuthorCursor used before they shared this codec. */
     private static String legacy(String salt, String text) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + text).getBytes(StandardCharsets.US_ASCII));
-        String checksum = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 8);
-        return Base64.getUrlEncoder().withoutPadding()
+        String checksum =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 8);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((text + "." + checksum).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -39,7 +39,9 @@ class ArchiveServletsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveIndexer.rebuild(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
+        ArchiveIndexer.rebuild(
+                context.resourceResolver(),
+                SiteSettings.from(context.resourceResolver().getResource(SITE)),
                 Instant.now());
         context.registerInjectActivateService(PublicApiSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
@@ -74,8 +76,15 @@ class ArchiveServletsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"calendar.2022-13", "calendar.abc", "calendar.2022-1", "calendar.0000-01",
-            "calendar.10000-01", "calendar.2022-00"})
+    @ValueSource(
+            strings = {
+                "calendar.2022-13",
+                "calendar.abc",
+                "calendar.2022-1",
+                "calendar.0000-01",
+                "calendar.10000-01",
+                "calendar.2022-00"
+            })
     void refusesBadMonths(String selectors) throws Exception {
         MockSlingHttpServletResponse response = calendar(selectors);
         assertEquals(400, response.getStatus());
@@ -85,10 +94,14 @@ class ArchiveServletsTest {
     @Test
     void changesItsEtagWhenACountChanges() throws Exception {
         String before = calendar("calendar.2022-01").getHeader("ETag");
-        context.resourceResolver().delete(context.resourceResolver().getResource(SITE + "/articles/2022/01/10/evening"));
+        context.resourceResolver()
+                .delete(context.resourceResolver().getResource(SITE + "/articles/2022/01/10/evening"));
         context.resourceResolver().commit();
-        ArchiveIndexer.reindexDay(context.resourceResolver(), SiteSettings.from(context.resourceResolver().getResource(SITE)),
-                java.time.LocalDate.of(2022, 1, 10), Instant.now());
+        ArchiveIndexer.reindexDay(
+                context.resourceResolver(),
+                SiteSettings.from(context.resourceResolver().getResource(SITE)),
+                java.time.LocalDate.of(2022, 1, 10),
+                Instant.now());
         context.resourceResolver().commit();
         MockSlingHttpServletResponse after = calendar("calendar.2022-01");
         assertNotEquals(before, after.getHeader("ETag"));
@@ -115,8 +128,8 @@ class ArchiveServletsTest {
                 break;
             }
             String next = page.get("next").asText();
-            cursor = java.net.URLDecoder.decode(next.substring(next.indexOf("cursor=") + 7),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            cursor = java.net.URLDecoder.decode(
+                    next.substring(next.indexOf("cursor=") + 7), java.nio.charset.StandardCharsets.UTF_8);
         }
         assertEquals(List.of("Concert", "Night", "Snow", "Evening", "Seed", "Metro"), seen);
     }
@@ -124,7 +137,8 @@ class ArchiveServletsTest {
     @Test
     void listsADayAndAYear() throws Exception {
         assertEquals(List.of("Night"), titles(json(list(SITE + "/articles/2022/02/01", Map.of()))));
-        assertEquals(List.of("Concert", "Night", "Snow", "Evening", "Seed"),
+        assertEquals(
+                List.of("Concert", "Night", "Snow", "Evening", "Seed"),
                 titles(json(list(SITE + "/articles/2022", Map.of()))));
         assertEquals(List.of(), titles(json(list(SITE + "/articles/2099", Map.of()))));
     }

@@ -37,7 +37,9 @@ class ArticleServletTest {
         assertEquals(200, context.response().getStatus());
         assertTrue(context.response().getContentType().startsWith("application/json"));
         assertEquals(resource("/site/expected-seed.json"), json(context.response()));
-        assertEquals("public, max-age=60, s-maxage=600, stale-while-revalidate=30", context.response().getHeader("Cache-Control"));
+        assertEquals(
+                "public, max-age=60, s-maxage=600, stale-while-revalidate=30",
+                context.response().getHeader("Cache-Control"));
         assertNotNull(context.response().getHeader("ETag"));
         assertEquals("Mon, 10 Jan 2022 11:00:00 GMT", context.response().getHeader("Last-Modified"));
     }

@@ -41,8 +41,10 @@ class ConsoleEndpointsTest {
     @BeforeEach
     void setUp() throws Exception {
         context.load().json("/archive/test-content.json", SITE);
-        ArchiveIndexer.rebuild(context.resourceResolver(),
-                SiteSettings.from(context.resourceResolver().getResource(SITE)), Instant.now());
+        ArchiveIndexer.rebuild(
+                context.resourceResolver(),
+                SiteSettings.from(context.resourceResolver().getResource(SITE)),
+                Instant.now());
         context.registerInjectActivateService(PublicApiSettings.class, "public.base.url", "https://news.example");
         NewsfeedTestContext.registerViews(context);
         context.registerService(CsrfGuard.class, new CsrfGuard(TOKENS));
@@ -51,15 +53,17 @@ class ConsoleEndpointsTest {
     @Test
     void listsArticlesForAuthorsWithStatusAndMonths() throws Exception {
         ArticleListServlet servlet = context.registerInjectActivateService(new ArticleListServlet());
-        MockSlingHttpServletResponse response = get(servlet, SITE, "articles", "json",
-                Map.of("status", "all", "limit", "3"));
+        MockSlingHttpServletResponse response =
+                get(servlet, SITE, "articles", "json", Map.of("status", "all", "limit", "3"));
         assertEquals(200, response.getStatus());
         assertEquals("private, no-store", response.getHeader("Cache-Control"));
         JsonNode page = json(response);
         assertEquals(List.of("Draft", "Capsule", "Concert"), field(page.path("items"), "title"));
         assertEquals(List.of("draft", "scheduled", "published"), field(page.path("items"), "status"));
         assertEquals("2099-01-01T09:00:00+04:00", page.at("/items/1/published").asText());
-        assertEquals("https://news.example" + SITE + "/drafts/draft.json", page.at("/items/0/href").asText());
+        assertEquals(
+                "https://news.example" + SITE + "/drafts/draft.json",
+                page.at("/items/0/href").asText());
         assertEquals(List.of("2099-01", "2022-03", "2022-02", "2022-01", "2021-12"), field(page.path("months"), null));
         String next = page.path("next").asText();
         assertTrue(next.startsWith("https://news.example" + SITE + ".articles.json?status=all&limit=3&cursor="), next);
@@ -72,12 +76,18 @@ class ConsoleEndpointsTest {
     @Test
     void refusesBadListParametersByName() throws Exception {
         ArticleListServlet servlet = context.registerInjectActivateService(new ArticleListServlet());
-        for (Map<String, Object> params : List.<Map<String, Object>>of(Map.of("status", "deleted"),
-                Map.of("month", "2022-13"), Map.of("status", "draft", "month", "2022-01"), Map.of("cursor", "forged"),
-                Map.of("limit", "0"), Map.of("q", "x".repeat(201)))) {
+        for (Map<String, Object> params : List.<Map<String, Object>>of(
+                Map.of("status", "deleted"),
+                Map.of("month", "2022-13"),
+                Map.of("status", "draft", "month", "2022-01"),
+                Map.of("cursor", "forged"),
+                Map.of("limit", "0"),
+                Map.of("q", "x".repeat(201)))) {
             MockSlingHttpServletResponse response = get(servlet, SITE, "articles", "json", params);
             assertEquals(400, response.getStatus(), params.toString());
-            String field = params.containsKey("month") ? "month" : params.keySet().iterator().next();
+            String field = params.containsKey("month")
+                    ? "month"
+                    : params.keySet().iterator().next();
             assertEquals(field, json(response).at("/errors/0/field").asText(), params.toString());
         }
     }
@@ -91,7 +101,8 @@ class ConsoleEndpointsTest {
         assertEquals("2022-02-01T01:30", form.path("publishedLocal").asText());
         assertEquals("Asia/Yerevan", form.path("timeZone").asText());
         assertTrue(form.path("commentsOpen").asBoolean());
-        assertEquals("https://news.example" + SITE + "/articles/2022/02/01/night.update.json",
+        assertEquals(
+                "https://news.example" + SITE + "/articles/2022/02/01/night.update.json",
                 form.at("/links/update").asText());
         JsonNode draft = json(get(servlet, SITE + "/drafts/draft", "edit", "json", Map.of()));
         assertEquals("draft", draft.path("status").asText());
@@ -108,12 +119,12 @@ class ConsoleEndpointsTest {
         assertEquals("urn:dev.newsfeed:problem:csrf", json(refused).path("type").asText());
         assertEquals("Day newsfeed", props(SITE).get("jcr:title", String.class));
 
-        MockSlingHttpServletResponse forged = post(servlet, SITE, "settings", body, null,
-                TOKENS.issue("someone-else", Instant.now()));
+        MockSlingHttpServletResponse forged =
+                post(servlet, SITE, "settings", body, null, TOKENS.issue("someone-else", Instant.now()));
         assertEquals(403, forged.getStatus());
 
-        MockSlingHttpServletResponse withToken = post(servlet, SITE, "settings", body, null,
-                TOKENS.issue("admin", Instant.now()));
+        MockSlingHttpServletResponse withToken =
+                post(servlet, SITE, "settings", body, null, TOKENS.issue("admin", Instant.now()));
         assertEquals(200, withToken.getStatus(), withToken.getOutputAsString());
         JsonNode form = json(withToken);
         assertEquals("Renamed", form.path("title").asText());
@@ -125,8 +136,8 @@ class ConsoleEndpointsTest {
         assertNull(stored.get("firstDayOfWeek", String.class));
         assertEquals("admin", stored.get("jcr:lastModifiedBy", String.class));
 
-        MockSlingHttpServletResponse api = post(servlet, SITE, "settings", "{\"timeZone\":\"Europe/Berlin\"}",
-                "Basic YWRtaW46YWRtaW4=", null);
+        MockSlingHttpServletResponse api =
+                post(servlet, SITE, "settings", "{\"timeZone\":\"Europe/Berlin\"}", "Basic YWRtaW46YWRtaW4=", null);
         assertEquals(200, api.getStatus(), "an API client with an Authorization header needs no token");
         assertEquals("Europe/Berlin", props(SITE).get("timeZone", String.class));
     }
@@ -134,17 +145,24 @@ class ConsoleEndpointsTest {
     @Test
     void answersBadSettingsWithEveryFieldNamed() throws Exception {
         SettingsServlet servlet = context.registerInjectActivateService(new SettingsServlet());
-        MockSlingHttpServletResponse response = post(servlet, SITE, "settings",
-                "{\"timeZone\":\"Nowhere/City\",\"locale\":\"??\",\"commentsOpenDays\":-3}", "Basic x", null);
+        MockSlingHttpServletResponse response = post(
+                servlet,
+                SITE,
+                "settings",
+                "{\"timeZone\":\"Nowhere/City\",\"locale\":\"??\",\"commentsOpenDays\":-3}",
+                "Basic x",
+                null);
         assertEquals(400, response.getStatus());
-        assertEquals(List.of("timeZone", "locale", "commentsOpenDays"),
+        assertEquals(
+                List.of("timeZone", "locale", "commentsOpenDays"),
                 field(json(response).path("errors"), "field"));
         assertEquals("Asia/Yerevan", props(SITE).get("timeZone", String.class));
     }
 
     private static List<String> field(JsonNode array, String name) {
         List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(name == null ? item.asText() : item.path(name).asText()));
+        array.forEach(item ->
+                values.add(name == null ? item.asText() : item.path(name).asText()));
         return values;
     }
 
@@ -153,8 +171,13 @@ class ConsoleEndpointsTest {
         return context.resourceResolver().getResource(path).getValueMap();
     }
 
-    private MockSlingHttpServletResponse get(org.apache.sling.api.servlets.SlingSafeMethodsServlet servlet, String path,
-            String selector, String extension, Map<String, Object> params) throws Exception {
+    private MockSlingHttpServletResponse get(
+            org.apache.sling.api.servlets.SlingSafeMethodsServlet servlet,
+            String path,
+            String selector,
+            String extension,
+            Map<String, Object> params)
+            throws Exception {
         context.currentResource(path);
         context.requestPathInfo().setSelectorString(selector);
         context.requestPathInfo().setExtension(extension);
@@ -165,16 +188,23 @@ class ConsoleEndpointsTest {
         return response;
     }
 
-    private MockSlingHttpServletResponse post(org.apache.sling.api.servlets.SlingAllMethodsServlet servlet,
-            String path, String selector, String body, String authorization, String token) throws Exception {
+    private MockSlingHttpServletResponse post(
+            org.apache.sling.api.servlets.SlingAllMethodsServlet servlet,
+            String path,
+            String selector,
+            String body,
+            String authorization,
+            String token)
+            throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        var request = new org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletRequest(
-                context.resourceResolver(), context.bundleContext()) {
-            @Override
-            public long getContentLengthLong() {
-                return bytes.length;
-            }
-        };
+        var request =
+                new org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletRequest(
+                        context.resourceResolver(), context.bundleContext()) {
+                    @Override
+                    public long getContentLengthLong() {
+                        return bytes.length;
+                    }
+                };
         request.setResource(context.resourceResolver().getResource(path));
         ((org.apache.sling.testing.mock.sling.servlet.MockRequestPathInfo) request.getRequestPathInfo())
                 .setSelectorString(selector);

@@ -31,6 +31,7 @@ class NewsfeedSelectorsTest {
 
     /** The component descriptors bnd generated from the servlets' {@code @SlingServletResourceTypes}. */
     private static final Path DESCRIPTORS = Path.of("target/classes/OSGI-INF");
+
     private static final Path SOURCES = Path.of("src/main/java");
 
     private final SlingContext context = new SlingContext();
@@ -48,7 +49,8 @@ class NewsfeedSelectorsTest {
             for (String type : component.getOrDefault("sling.servlet.resourceTypes", List.of())) {
                 for (String selector : selectors) {
                     for (String extension : component.getOrDefault("sling.servlet.extensions", List.of())) {
-                        registered.computeIfAbsent(type + " " + selector + " " + extension, k -> new TreeSet<>())
+                        registered
+                                .computeIfAbsent(type + " " + selector + " " + extension, k -> new TreeSet<>())
                                 .addAll(component.get("sling.servlet.methods"));
                     }
                 }
@@ -71,27 +73,36 @@ class NewsfeedSelectorsTest {
     void answers404WhereThereIsNoNewsfeedResourceOrEndpoint() {
         Resource missing = context.resourceResolver().resolve("/content/newsfeed/day/articles/2022/01/10/nope");
         Resource other = context.create().resource("/content/other");
-        Resource archive = context.create().resource("/content/newsfeed/day/articles",
-                Map.of("sling:resourceType", ContentModel.RT_ARCHIVE));
-        Resource article = context.create().resource("/content/newsfeed/day/articles/2022/01/10/a",
-                Map.of("sling:resourceType", ContentModel.RT_ARTICLE));
-        assertTrue(NewsfeedSelectors.allowed(missing, new String[] {"delete"}, "json").isEmpty());
-        assertTrue(NewsfeedSelectors.allowed(other, new String[] {"delete"}, "json").isEmpty());
-        assertTrue(NewsfeedSelectors.allowed(archive, new String[] {"comments"}, "json").isEmpty());
-        assertTrue(NewsfeedSelectors.allowed(article, new String[] {"delete"}, "html").isEmpty());
-        assertTrue(NewsfeedSelectors.allowed(article, new String[] {"moderation"}, "json").isEmpty());
+        Resource archive = context.create()
+                .resource("/content/newsfeed/day/articles", Map.of("sling:resourceType", ContentModel.RT_ARCHIVE));
+        Resource article = context.create()
+                .resource(
+                        "/content/newsfeed/day/articles/2022/01/10/a",
+                        Map.of("sling:resourceType", ContentModel.RT_ARTICLE));
+        assertTrue(NewsfeedSelectors.allowed(missing, new String[] {"delete"}, "json")
+                .isEmpty());
+        assertTrue(NewsfeedSelectors.allowed(other, new String[] {"delete"}, "json")
+                .isEmpty());
+        assertTrue(NewsfeedSelectors.allowed(archive, new String[] {"comments"}, "json")
+                .isEmpty());
+        assertTrue(NewsfeedSelectors.allowed(article, new String[] {"delete"}, "html")
+                .isEmpty());
+        assertTrue(NewsfeedSelectors.allowed(article, new String[] {"moderation"}, "json")
+                .isEmpty());
         assertTrue(NewsfeedSelectors.allowed(article, new String[0], "json").isEmpty());
     }
 
     @Test
     void answers405WithTheMethodsOfTheEndpointOnANewsfeedResource() {
-        Resource site = context.create().resource("/content/newsfeed/day",
-                Map.of("sling:resourceType", ContentModel.RT_SITE));
-        Resource article = context.create().resource("/content/newsfeed/day/articles/2022/01/10/a",
-                Map.of("sling:resourceType", ContentModel.RT_ARTICLE));
+        Resource site =
+                context.create().resource("/content/newsfeed/day", Map.of("sling:resourceType", ContentModel.RT_SITE));
+        Resource article = context.create()
+                .resource(
+                        "/content/newsfeed/day/articles/2022/01/10/a",
+                        Map.of("sling:resourceType", ContentModel.RT_ARTICLE));
         assertEquals(Set.of("POST"), NewsfeedSelectors.allowed(article, new String[] {"delete"}, "json"));
-        assertEquals(Set.of("GET", "HEAD", "POST"),
-                NewsfeedSelectors.allowed(site, new String[] {"moderation"}, "json"));
+        assertEquals(
+                Set.of("GET", "HEAD", "POST"), NewsfeedSelectors.allowed(site, new String[] {"moderation"}, "json"));
         assertEquals(Set.of("GET", "HEAD"), NewsfeedSelectors.allowed(site, new String[] {"feed"}, "jsonfeed"));
     }
 
@@ -104,15 +115,21 @@ class NewsfeedSelectorsTest {
                 if (!Files.exists(SOURCES.resolve(name.replace('.', '/') + ".java"))) {
                     continue; // left in target/classes by a servlet that no longer exists
                 }
-                Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+                Document doc = DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(file.toFile());
                 Map<String, List<String>> properties = new TreeMap<>();
                 properties.put("name", List.of(doc.getDocumentElement().getAttribute("name")));
                 NodeList nodes = doc.getElementsByTagName("property");
                 for (int i = 0; i < nodes.getLength(); i++) {
                     Element p = (Element) nodes.item(i);
                     String text = p.hasAttribute("value") ? p.getAttribute("value") : p.getTextContent();
-                    properties.put(p.getAttribute("name"), Arrays.stream(text.split("\n")).map(String::trim)
-                            .filter(s -> !s.isEmpty()).toList());
+                    properties.put(
+                            p.getAttribute("name"),
+                            Arrays.stream(text.split("\n"))
+                                    .map(String::trim)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList());
                 }
                 components.add(properties);
             }

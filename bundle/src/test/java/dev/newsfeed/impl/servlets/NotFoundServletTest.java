@@ -17,11 +17,12 @@ class NotFoundServletTest {
 
     @Test
     void answersAProblemWhereAnEmbargoedArticleCouldBe() throws Exception {
-        context.currentResource(new NonExistingResource(context.resourceResolver(),
-                "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens"));
+        context.currentResource(new NonExistingResource(
+                context.resourceResolver(), "/content/newsfeed/day/articles/2099/01/01/time-capsule-opens"));
         servlet.doGet(context.request(), context.response());
         assertEquals(404, context.response().getStatus());
-        assertEquals("application/problem+json;charset=UTF-8", context.response().getContentType());
+        assertEquals(
+                "application/problem+json;charset=UTF-8", context.response().getContentType());
     }
 
     @Test

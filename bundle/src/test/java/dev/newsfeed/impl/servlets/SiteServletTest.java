@@ -39,7 +39,8 @@ class SiteServletTest {
         context.requestPathInfo().setSelectorString("tidy");
         servlet.doGet(context.request(), context.response());
         assertEquals(404, context.response().getStatus());
-        assertEquals("application/problem+json;charset=UTF-8", context.response().getContentType());
+        assertEquals(
+                "application/problem+json;charset=UTF-8", context.response().getContentType());
     }
 
     @Test
@@ -48,7 +49,8 @@ class SiteServletTest {
         context.request().setServerName("127.0.0.1");
         context.request().setServerPort(8080);
         unconfigured.doGet(onLocalPort(8080), context.response());
-        assertEquals("http://127.0.0.1:8080/content/newsfeed/day.feed.json",
+        assertEquals(
+                "http://127.0.0.1:8080/content/newsfeed/day.feed.json",
                 json(context.response()).at("/links/feed").asText());
     }
 
@@ -58,13 +60,14 @@ class SiteServletTest {
         context.request().setServerName("evil.example");
         context.request().setServerPort(80);
         unconfigured.doGet(onLocalPort(8080), context.response());
-        assertEquals("http://localhost:8080/content/newsfeed/day.feed.json",
+        assertEquals(
+                "http://localhost:8080/content/newsfeed/day.feed.json",
                 json(context.response()).at("/links/feed").asText());
     }
 
     private SiteServlet unconfigured() {
-        context.registerInjectActivateService(dev.newsfeed.impl.http.PublicApiSettings.class, "public.base.url", "",
-                "service.ranking", 100);
+        context.registerInjectActivateService(
+                dev.newsfeed.impl.http.PublicApiSettings.class, "public.base.url", "", "service.ranking", 100);
         NewsfeedTestContext.registerViews(context, "service.ranking", 100);
         return context.registerInjectActivateService(new SiteServlet());
     }

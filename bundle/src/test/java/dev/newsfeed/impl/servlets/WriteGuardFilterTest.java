@@ -28,7 +28,8 @@ class WriteGuardFilterTest {
     @Test
     void passesUsersWithAWritePrivilegeOn() throws Exception {
         Session session = session("it-author", false);
-        when(session.hasPermission(eq("/content/x"), eq(Session.ACTION_SET_PROPERTY))).thenReturn(true);
+        when(session.hasPermission(eq("/content/x"), eq(Session.ACTION_SET_PROPERTY)))
+                .thenReturn(true);
         assertEquals(0, WriteGuardFilter.status(session, "/content/x"));
         assertEquals(0, WriteGuardFilter.status(null, "/content/x"));
         Session broken = session("x", false);

@@ -19,37 +19,66 @@ import org.w3c.dom.Document;
 
 class SyndicationTest {
 
-    private static final SiteSettings SITE = new SiteSettings("/content/newsfeed/day", "Day <&> news",
-            ZoneId.of("Asia/Yerevan"), Locale.ENGLISH, DayOfWeek.MONDAY, "Quote with a link.", 0, "pre", null);
-    private static final Article ARTICLE = new Article("0859dc03-5c65-5564-b77d-a272e2cf9caf",
-            "/content/newsfeed/day/articles/2022/01/10/a", "Title with <b> & ]]> in it", "Lead",
-            "<p>Body ]]> with <script>x</script></p>", "Newsroom", Instant.parse("2022-01-10T10:40:00Z"),
-            Instant.parse("2022-01-10T10:40:00Z"), List.of("politics"), true);
+    private static final SiteSettings SITE = new SiteSettings(
+            "/content/newsfeed/day",
+            "Day <&> news",
+            ZoneId.of("Asia/Yerevan"),
+            Locale.ENGLISH,
+            DayOfWeek.MONDAY,
+            "Quote with a link.",
+            0,
+            "pre",
+            null);
+    private static final Article ARTICLE = new Article(
+            "0859dc03-5c65-5564-b77d-a272e2cf9caf",
+            "/content/newsfeed/day/articles/2022/01/10/a",
+            "Title with <b> & ]]> in it",
+            "Lead",
+            "<p>Body ]]> with <script>x</script></p>",
+            "Newsroom",
+            Instant.parse("2022-01-10T10:40:00Z"),
+            Instant.parse("2022-01-10T10:40:00Z"),
+            List.of("politics"),
+            true);
 
     @Test
     void writesWellFormedRssWithEscapedTextAndSanitisedContent() throws Exception {
         String xml = new String(Syndication.rss(SITE, List.of(ARTICLE), "https://x.example", Instant.EPOCH), "UTF-8");
         Document doc = parse(xml);
         assertEquals("Day <&> news", doc.getElementsByTagName("title").item(0).getTextContent());
-        assertEquals("Quote with a link.", doc.getElementsByTagName("copyright").item(0).getTextContent());
-        String content = doc.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded").item(0)
+        assertEquals(
+                "Quote with a link.",
+                doc.getElementsByTagName("copyright").item(0).getTextContent());
+        String content = doc.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")
+                .item(0)
                 .getTextContent();
         assertTrue(content.startsWith("<p>Body ]]&gt; with"), content);
         assertTrue(!content.contains("script"), content);
-        assertEquals("Mon, 10 Jan 2022 10:40:00 GMT", doc.getElementsByTagName("pubDate").item(0).getTextContent());
+        assertEquals(
+                "Mon, 10 Jan 2022 10:40:00 GMT",
+                doc.getElementsByTagName("pubDate").item(0).getTextContent());
     }
 
     @Test
     void writesWellFormedAtomWithRights() throws Exception {
-        Document doc = parse(new String(Syndication.atom(SITE, List.of(ARTICLE), "https://x.example", Instant.EPOCH),
-                "UTF-8"));
+        Document doc = parse(
+                new String(Syndication.atom(SITE, List.of(ARTICLE), "https://x.example", Instant.EPOCH), "UTF-8"));
         assertEquals("http://www.w3.org/2005/Atom", doc.getDocumentElement().getNamespaceURI());
-        assertEquals("Quote with a link.", doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "rights").item(0)
-                .getTextContent());
-        assertEquals("urn:uuid:0859dc03-5c65-5564-b77d-a272e2cf9caf", doc.getElementsByTagNameNS(
-                "http://www.w3.org/2005/Atom", "id").item(1).getTextContent());
-        assertEquals("2022-01-10T14:40:00+04:00", doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom",
-                "published").item(0).getTextContent());
+        assertEquals(
+                "Quote with a link.",
+                doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "rights")
+                        .item(0)
+                        .getTextContent());
+        assertEquals(
+                "urn:uuid:0859dc03-5c65-5564-b77d-a272e2cf9caf",
+                doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id")
+                        .item(1)
+                        .getTextContent());
+        assertEquals(
+                "2022-01-10T14:40:00+04:00",
+                doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "published")
+                        .item(0)
+                        .getTextContent());
     }
 
     private static Document parse(String xml) throws Exception {
