@@ -1,9 +1,12 @@
 package dev.newsfeed.impl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsfeed.impl.authoring.ArticleForms;
+import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.Json;
 import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.reading.ArchiveView;
@@ -11,9 +14,13 @@ import dev.newsfeed.impl.reading.ArticleView;
 import dev.newsfeed.impl.reading.CalendarView;
 import dev.newsfeed.impl.reading.SiteView;
 import dev.newsfeed.impl.reading.SyndicationView;
+import org.apache.sling.api.resource.PersistenceException;
+import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.servlet.MockSlingHttpServletResponse;
+import org.jetbrains.annotations.Nullable;
 
 /** One factory for the unit-test context: the sample site fixture, the API settings and the read views. */
 public final class NewsfeedTestContext {
@@ -46,6 +53,21 @@ public final class NewsfeedTestContext {
         context.registerInjectActivateService(ArchiveView.class, properties);
         context.registerInjectActivateService(SyndicationView.class, properties);
         context.registerInjectActivateService(ArticleForms.class, properties);
+    }
+
+    /**
+     * An empty site node at {@code path} on a real repository (an Oak context), in the time zone given (none: the
+     * default zone), and its settings.
+     */
+    public static SiteSettings oakSite(ResourceResolver resolver, String path, @Nullable String timeZone)
+            throws PersistenceException {
+        Map<String, Object> properties =
+                new HashMap<>(Map.of("jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/site"));
+        if (timeZone != null) {
+            properties.put("timeZone", timeZone);
+        }
+        ResourceUtil.getOrCreateResource(resolver, path, properties, null, true);
+        return SiteSettings.from(resolver.getResource(path));
     }
 
     public static JsonNode json(MockSlingHttpServletResponse response) throws Exception {

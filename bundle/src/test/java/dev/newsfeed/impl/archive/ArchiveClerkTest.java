@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
@@ -36,19 +37,7 @@ class ArchiveClerkTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(
-                resolver,
-                SITE,
-                Map.of(
-                        "jcr:primaryType",
-                        "nt:unstructured",
-                        "sling:resourceType",
-                        "newsfeed/site",
-                        "timeZone",
-                        "Asia/Yerevan"),
-                null,
-                true);
-        site = SiteSettings.from(resolver.getResource(SITE));
+        site = NewsfeedTestContext.oakSite(resolver, SITE, "Asia/Yerevan");
     }
 
     @Test

@@ -9,13 +9,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.CommentDocument;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -37,19 +36,7 @@ class CommentStoreTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(
-                resolver,
-                SITE,
-                Map.of(
-                        "jcr:primaryType",
-                        "nt:unstructured",
-                        "sling:resourceType",
-                        "newsfeed/site",
-                        "timeZone",
-                        "Asia/Yerevan"),
-                null,
-                true);
-        site = SiteSettings.from(resolver.getResource(SITE));
+        site = NewsfeedTestContext.oakSite(resolver, SITE, "Asia/Yerevan");
     }
 
     @Test

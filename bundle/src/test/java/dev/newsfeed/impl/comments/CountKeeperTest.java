@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ModifiableValueMap;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -52,19 +52,7 @@ class CountKeeperTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(
-                resolver,
-                SITE,
-                Map.of(
-                        "jcr:primaryType",
-                        "nt:unstructured",
-                        "sling:resourceType",
-                        "newsfeed/site",
-                        "timeZone",
-                        "Asia/Yerevan"),
-                null,
-                true);
-        site = SiteSettings.from(resolver.getResource(SITE));
+        site = NewsfeedTestContext.oakSite(resolver, SITE, "Asia/Yerevan");
     }
 
     @Test

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -34,13 +33,7 @@ class JournalReplayTest {
     @BeforeEach
     void setUp() throws Exception {
         resolver = context.resourceResolver();
-        ResourceUtil.getOrCreateResource(
-                resolver,
-                SITE,
-                Map.of("jcr:primaryType", "nt:unstructured", "sling:resourceType", "newsfeed/site"),
-                null,
-                true);
-        site = SiteSettings.from(resolver.getResource(SITE));
+        site = NewsfeedTestContext.oakSite(resolver, SITE, null);
     }
 
     @Test

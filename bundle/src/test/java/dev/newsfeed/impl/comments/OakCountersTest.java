@@ -51,9 +51,13 @@ class OakCountersTest {
                 Map.of("jcr:primaryType", CommentStore.UNORDERED, "jcr:mixinTypes", new String[] {"mix:atomicCounter"}),
                 CommentStore.UNORDERED,
                 true);
-        @SuppressWarnings("deprecation")
-        ResourceResolver two =
-                context.getService(ResourceResolverFactory.class).getAdministrativeResourceResolver(null);
+        // a second session on the same repository, as a second cluster node would have
+        ResourceResolver two = context.getService(ResourceResolverFactory.class)
+                .getResourceResolver(Map.of(
+                        ResourceResolverFactory.USER,
+                        "admin",
+                        ResourceResolverFactory.PASSWORD,
+                        "admin".toCharArray()));
         try {
             two.refresh();
             // both read "no repair yet"; two commits first
