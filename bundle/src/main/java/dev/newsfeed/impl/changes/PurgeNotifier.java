@@ -1,9 +1,10 @@
 package dev.newsfeed.impl.changes;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.newsfeed.impl.http.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells caches what a change made stale: one OSGi event per change on {@value #TOPIC} (property {@code keys}, a
  * String[] of surrogate keys; also {@code site}, {@code id}, {@code type}), and, when configured, one HTTP POST of
- * {@code {"keys": [...], ...}} to a purge endpoint, retried with backoff on a background thread so no author or
- * reader waits for the CDN.
+ * {@code {"keys": [...], ...}} to a purge endpoint and one xkey {@code PURGE} to every Varnish listed, each retried
+ * with backoff on a background thread so no author or reader waits for a cache.
  */
 @Component(service = PurgeNotifier.class, immediate = true)
 @Designate(ocd = PurgeNotifier.Config.class)
@@ -38,6 +38,8 @@ public final class PurgeNotifier {
 
     public static final String TOPIC = "dev/newsfeed/PURGE";
     private static final Logger log = LoggerFactory.getLogger(PurgeNotifier.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @ObjectClassDefinition(
             name = "Newsfeed purge events",
@@ -49,11 +51,29 @@ public final class PurgeNotifier {
                         + " empty: only the OSGi event " + TOPIC + ".")
         String purge_url() default "";
 
-        @AttributeDefinition(name = "Authorization header", description = "Sent with every purge request, if set.")
+        @AttributeDefinition(name = "Authorization header", description = "Sent with every purge POST, if set.")
         String purge_authorization() default "";
 
-        @AttributeDefinition(name = "Attempts", description = "Tries per purge before it is given up (and logged).")
+        @AttributeDefinition(
+                name = "Attempts",
+                description = "Tries per purge request (each URL on its own) before it is given up (and logged).")
         int purge_attempts() default 6;
+
+        @AttributeDefinition(
+                name = "Varnish xkey purge URLs",
+                description = "Send the xkey purge request (method and header below, the keys space-separated) to"
+                        + " every one of these caches for every change, e.g. http://127.0.0.1:6081/ (docs/cache.md);"
+                        + " empty: none. Independent of the purge URL.")
+        String[] purge_xkey_urls() default {};
+
+        @AttributeDefinition(
+                name = "xkey purge header",
+                description = "Header that lists the keys: xkey-purge (hard purge in Newsfeed's VCL) or"
+                        + " xkey-softpurge (soft purge: the old answer may be served during grace).")
+        String purge_xkey_header() default "xkey-purge";
+
+        @AttributeDefinition(name = "xkey purge method", description = "HTTP method of the xkey purge request.")
+        String purge_xkey_method() default "PURGE";
     }
 
     @Reference
@@ -61,6 +81,7 @@ public final class PurgeNotifier {
 
     private volatile Config config;
     private ScheduledExecutorService sender;
+    private HttpClient client;
 
     @Activate
     void activate(Config config) {
@@ -70,6 +91,10 @@ public final class PurgeNotifier {
             t.setDaemon(true);
             return t;
         });
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
     }
 
     @Modified
@@ -82,7 +107,7 @@ public final class PurgeNotifier {
         sender.shutdownNow();
     }
 
-    /** Announces one change: an OSGi event now, an HTTP purge soon. */
+    /** Announces one change: an OSGi event now, HTTP purges soon. */
     public void notify(Change change) {
         Map<String, Object> props = new HashMap<>();
         props.put("keys", change.keys().toArray(new String[0]));
@@ -90,62 +115,65 @@ public final class PurgeNotifier {
         props.put("id", change.articleId());
         props.put("type", change.type().key());
         eventAdmin.postEvent(new Event(TOPIC, props));
-        String url = config.purge_url();
-        if (url != null && !url.isBlank()) {
-            Map<String, Object> body = Map.of(
-                    "keys",
-                    List.copyOf(change.keys()),
-                    "site",
-                    change.site(),
-                    "id",
-                    change.articleId(),
-                    "type",
-                    change.type().key());
-            schedule(url.trim(), body, 1, 0);
+        for (PurgeRequest request : requests(change, config)) {
+            schedule(request, 1, 0);
         }
     }
 
-    private void schedule(String url, Map<String, Object> body, int attempt, long delayMillis) {
+    private static List<PurgeRequest> requests(Change change, Config config) {
+        List<PurgeRequest> requests = new ArrayList<>();
         try {
-            sender.schedule(() -> send(url, body, attempt), delayMillis, TimeUnit.MILLISECONDS);
+            requests.addAll(PurgeRequests.webhook(config.purge_url(), config.purge_authorization(), change));
+        } catch (IllegalArgumentException e) {
+            log.error("Purge of {} not sent: purge.url is invalid ({})", change.keys(), e.getMessage());
+        }
+        try {
+            requests.addAll(PurgeRequests.xkey(
+                    config.purge_xkey_urls(), config.purge_xkey_method(), config.purge_xkey_header(), change.keys()));
+        } catch (IllegalArgumentException e) {
+            log.error("xkey purge of {} not sent: {}", change.keys(), e.getMessage());
+        }
+        return requests;
+    }
+
+    private void schedule(PurgeRequest request, int attempt, long delayMillis) {
+        try {
+            sender.schedule(() -> send(request, attempt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            log.warn("Newsfeed is stopping: purge of {} not sent", body.get("keys"));
+            log.warn("Newsfeed is stopping: {} not sent", request);
         }
     }
 
-    private void send(String url, Map<String, Object> body, int attempt) {
+    private void send(PurgeRequest request, int attempt) {
+        HttpRequest.Builder http = HttpRequest.newBuilder(request.uri())
+                .timeout(REQUEST_TIMEOUT)
+                .method(
+                        request.method(),
+                        request.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(http::header);
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(10_000);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            String authorization = config.purge_authorization();
-            if (authorization != null && !authorization.isBlank()) {
-                connection.setRequestProperty("Authorization", authorization);
-            }
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(Json.bytes(body));
-            }
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            if (status >= 200 && status < 300) {
-                return;
-            }
-            retry(url, body, attempt, "HTTP " + status);
-        } catch (IOException | IllegalArgumentException e) {
-            retry(url, body, attempt, e.toString());
+            client.sendAsync(http.build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            retry(request, attempt, failure.toString());
+                        } else if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                            retry(request, attempt, "HTTP " + response.statusCode());
+                        }
+                    });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            retry(request, attempt, e.toString());
         }
     }
 
-    private void retry(String url, Map<String, Object> body, int attempt, String why) {
+    private void retry(PurgeRequest request, int attempt, String why) {
         if (attempt >= config.purge_attempts()) {
-            log.error("Purge of {} failed {} times ({}); giving up", body.get("keys"), attempt, why);
+            log.error("Purge {} failed {} times ({}); giving up", request, attempt, why);
             return;
         }
         long delay = Math.min(60_000L, 500L << (attempt - 1));
-        log.info("Purge of {} failed ({}); retrying in {} ms", body.get("keys"), why, delay);
-        schedule(url, body, attempt + 1, delay);
+        log.info("Purge {} failed ({}); retrying in {} ms", request, why, delay);
+        schedule(request, attempt + 1, delay);
     }
 }
