@@ -8,7 +8,7 @@
 #
 # Environment:
 #   NEWSFEED_PURGE_ALLOW  addresses or networks allowed to PURGE, space-separated (default "127.0.0.1 ::1")
-#   NEWSFEED_PROBE_URL    path each node must answer 200 on to get traffic (default /system/health)
+#   NEWSFEED_PROBE_URL    path each node must answer 200 on to get traffic (default /system/health?tags=systemalive)
 #   NEWSFEED_PROBE_INTERVAL  seconds between probes (default 2)
 set -euo pipefail
 
@@ -17,7 +17,7 @@ if (($# == 0)); then
     exit 2
 fi
 allow=${NEWSFEED_PURGE_ALLOW:-127.0.0.1 ::1}
-probe_url=${NEWSFEED_PROBE_URL:-/system/health}
+probe_url=${NEWSFEED_PROBE_URL:-/system/health?tags=systemalive}
 interval=${NEWSFEED_PROBE_INTERVAL:-2}
 
 [[ $probe_url =~ ^/[^[:space:]\"]*$ ]] || { printf 'NEWSFEED_PROBE_URL must be a path: %s\n' "$probe_url" >&2; exit 2; }
