@@ -38,6 +38,7 @@ class ArchitectureTest {
         "dev.newsfeed.impl.paging..",
         "dev.newsfeed.impl.html..",
         "dev.newsfeed.impl.repository..",
+        "dev.newsfeed.impl.cluster..",
         "dev.newsfeed.impl.logging.."
     };
 

@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.changes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,12 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.jcr.RepositoryException;
 
+import dev.newsfeed.impl.cluster.LeaderJob;
+import dev.newsfeed.impl.cluster.Pacer;
 import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.logging.LogText;
@@ -23,6 +23,8 @@ import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,8 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the changes feed's history: records what writes changed for readers and announces it ({@link PurgeNotifier}),
  * and runs its two periodic jobs, {@link #checkGoingLive} (scheduled articles that went live) and
- * {@link #pruneChangeLog} (history older than the retention), on its own thread with the {@code content-writer}
- * service user. Configured under the PID the archive maintenance had, so existing configurations keep working.
+ * {@link #pruneChangeLog} (history older than the retention), with the {@code content-writer} service user, on the
+ * Sling scheduler and only on the cluster's leader ({@link LeaderJob}): both are about the shared repository, so one
+ * instance does them for all. Configured under the PID the archive maintenance had, so existing configurations keep
+ * working.
  */
 // immediate: its periodic jobs run whether or not a servlet or the listener uses it yet
 @Component(service = ChangeHistory.class, configurationPid = ChangeHistory.PID, immediate = true)
@@ -66,8 +70,12 @@ public final class ChangeHistory {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeHistory.class);
     private static final String SUBSERVICE = "content-writer";
-    private static final long PRUNE_FIRST_MINUTES = 1;
-    private static final long PRUNE_EVERY_MINUTES = 60;
+    static final String GOING_LIVE_JOB = "newsfeed-going-live";
+    static final String PRUNE_JOB = "newsfeed-changes-prune";
+    /** Pruning is paced on this tick: first one tick after start (as before), then every hour. */
+    private static final long PRUNE_TICK_SECONDS = 60;
+
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(60);
 
     @Reference
     private ResourceResolverFactory resolverFactory;
@@ -78,26 +86,30 @@ public final class ChangeHistory {
     @Reference
     private PurgeNotifier purge;
 
-    private ScheduledExecutorService scheduler;
+    private ServiceRegistration<Runnable> goingLiveJob;
+    private ServiceRegistration<Runnable> pruneJob;
     private volatile int retentionDays = 30;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         retentionDays = Math.max(1, config.changes_retention_days());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "newsfeed-changes");
-            t.setDaemon(true);
-            return t;
-        });
         long every = Math.max(1, config.golive_check_seconds());
-        scheduler.scheduleWithFixedDelay(this::checkGoingLive, every, every, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(
-                this::pruneChangeLog, PRUNE_FIRST_MINUTES, PRUNE_EVERY_MINUTES, TimeUnit.MINUTES);
+        goingLiveJob = LeaderJob.schedule(context, GOING_LIVE_JOB, every, this::checkGoingLive);
+        Pacer prune = new Pacer(Duration.ZERO);
+        pruneJob = LeaderJob.schedule(
+                context,
+                PRUNE_JOB,
+                PRUNE_TICK_SECONDS,
+                () -> prune.tick(() -> {
+                    pruneChangeLog();
+                    return PRUNE_EVERY;
+                }));
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.shutdownNow();
+        LeaderJob.cancel(goingLiveJob);
+        LeaderJob.cancel(pruneJob);
     }
 
     /** Days the changes feed keeps; a token older than that is answered 410. */
@@ -108,6 +120,8 @@ public final class ChangeHistory {
     /**
      * Periodic job: logs and purges, in every site, the scheduled articles that went live since the last check (no
      * write marks that moment). One site's failure does not stop the others; the next check covers the same interval.
+     * Runs on the leader; a run that overlaps a new leader's run announces each article once (see
+     * {@link ChangeRecorder#trackGoingLive}).
      */
     public void checkGoingLive() {
         try (ResourceResolver resolver = serviceResolver()) {

@@ -122,7 +122,8 @@ public final class ChangeRecorder {
 
     /**
      * Scheduled articles that went live between the last check and {@code now}: no write marks that moment, so a
-     * periodic check logs them (as created) from the registry of the day folders the index names.
+     * periodic check logs them (as created) from the registry of the day folders the index names. Each once, however
+     * many checks run at once: see the claim below.
      */
     public static List<Change> trackGoingLive(
             ResourceResolver resolver, SiteSettings site, List<Resource> wentLive, Instant now)
@@ -141,6 +142,10 @@ public final class ChangeRecorder {
                 continue;
             }
             props.put("liveLogged", state.published());
+            // the claim: Oak merges two identical concurrent writes silently, so two checks at once (an old leader's
+            // run still under way when a new leader's starts) would both log it; a value unique to this commit makes
+            // the second conflict, and its repeat finds the article claimed
+            props.put("writer", java.util.UUID.randomUUID().toString());
             changes.add(ChangeLog.append(
                     resolver,
                     site,

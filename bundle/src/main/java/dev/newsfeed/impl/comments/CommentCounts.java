@@ -3,11 +3,9 @@ package dev.newsfeed.impl.comments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import dev.newsfeed.impl.cluster.LeaderJob;
+import dev.newsfeed.impl.cluster.Pacer;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.LoginException;
@@ -15,6 +13,8 @@ import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.observation.ExternalResourceChangeListener;
 import org.apache.sling.api.resource.observation.ResourceChange;
 import org.apache.sling.api.resource.observation.ResourceChangeListener;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link CountKeeper}: tells it which comment folders change events name, and makes the comment counts
- * exact again right after the journal replay at start, then every {@code counts.check.seconds} (every 5 s while a
- * count differs).
+ * Runs the {@link CountKeeper}: tells it which comment folders change events name (on every instance, local and
+ * external events alike), and makes the comment counts exact again right after the journal replay at start, then
+ * every {@code counts.check.seconds} (every 5 s while a count differs). The passes run on the cluster's leader only
+ * ({@link LeaderJob}, ticking every second, paced by a {@link Pacer}): counters are shared, so one instance checks
+ * them for all. A new leader's keeper, due since its own start, walks everything at its first tick as leader.
  */
 @Component(
         service = ResourceChangeListener.class,
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class CommentCounts implements ResourceChangeListener, ExternalResourceChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(CommentCounts.class);
+    static final String JOB = "newsfeed-comment-counts";
+    private static final long TICK_SECONDS = 1;
 
     @Reference
     private CommentServiceUser serviceUser;
@@ -50,17 +54,14 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
 
     private volatile CommentConfig config;
     private volatile CountKeeper keeper;
-    private ScheduledExecutorService worker;
+    private final Pacer pacer = new Pacer(null);
+    private ServiceRegistration<Runnable> job;
 
     @Activate
-    void activate(CommentConfig config) {
+    void activate(BundleContext context, CommentConfig config) {
         modified(config);
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "newsfeed-comment-counts");
-            t.setDaemon(true);
-            return t;
-        });
-        journal.afterReplay(() -> schedule(0));
+        job = LeaderJob.schedule(context, JOB, TICK_SECONDS, () -> pacer.tick(this::check));
+        journal.afterReplay(pacer::dueNow);
     }
 
     @Modified
@@ -74,7 +75,7 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
 
     @Deactivate
     void deactivate() {
-        worker.shutdownNow();
+        LeaderJob.cancel(job);
     }
 
     @Override
@@ -88,15 +89,8 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
         }
     }
 
-    private void schedule(long seconds) {
-        try {
-            worker.schedule(this::check, seconds, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException e) {
-            // deactivated
-        }
-    }
-
-    private void check() {
+    /** One pass; the delay to the next. */
+    private Duration check() {
         CountKeeper k = keeper;
         long next = Math.max(1, config.counts_check_seconds());
         try (ResourceResolver resolver = serviceUser.open()) {
@@ -111,7 +105,7 @@ public final class CommentCounts implements ResourceChangeListener, ExternalReso
             k.recountAll();
             next = Math.min(next, 10);
         }
-        schedule(next);
+        return Duration.ofSeconds(next);
     }
 
     private static void log(CountKeeper.Report report, long millis) {

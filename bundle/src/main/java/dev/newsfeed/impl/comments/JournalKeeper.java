@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The instance's comment journal ({@link CommentJournal}, {@code {sling.home}/newsfeed/comments.journal}): appends
  * every accepted comment and moderation, forced to disk, before the caller answers; at start puts back what the
- * repository lost ({@link JournalReplay}); compacts the file every minute.
+ * repository lost ({@link JournalReplay}); compacts the file every minute. All of it on its own thread, on every
+ * instance of a cluster: the journal is this instance's file of what this instance accepted, so only this instance
+ * can replay or compact it (a leader-only job would leave every other instance's journal growing).
  */
 @Component(service = JournalKeeper.class, immediate = true)
 public final class JournalKeeper {

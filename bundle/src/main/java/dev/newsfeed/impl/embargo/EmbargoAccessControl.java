@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -16,6 +15,7 @@ import javax.jcr.security.AccessControlEntry;
 import javax.jcr.security.AccessControlManager;
 import javax.jcr.security.Privilege;
 
+import dev.newsfeed.impl.cluster.LeaderJob;
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlEntry;
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
 import org.apache.jackrabbit.commons.jackrabbit.authorization.AccessControlUtils;
@@ -23,6 +23,8 @@ import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * {@code jcr:read} with the restriction {@value EmbargoRestrictionProvider#NAME} (drafts and scheduled articles). The
  * entry stands after every other entry of {@code everyone} on that node (so no allow of {@code everyone} there
  * overrides it) and before the entries of other groups (so the authors' allows still win for them). Installing it is
- * the upgrade step of existing content: idempotent, checked at start and every {@code check.seconds} on every
- * instance (a no-op when the list is as it should be; two instances fixing it at once conflict and the next check
- * converges).
+ * the upgrade step of existing content: idempotent (a no-op when the list is as it should be), checked by every
+ * instance when it starts, on its own thread, so an instance never waits for the cluster's topology to have its
+ * fence checked, and then every {@code check.seconds} by the cluster's leader only ({@link LeaderJob}): the list is
+ * shared. Two instances fixing it at once conflict and the next check converges.
  */
 @Component(service = EmbargoAccessControl.class, immediate = true)
 @Designate(ocd = EmbargoAccessControl.Config.class)
@@ -76,23 +79,27 @@ public final class EmbargoAccessControl {
     @Reference
     private EmbargoRestrictionProvider restrictionProvider;
 
-    private ScheduledExecutorService worker;
+    static final String JOB = "newsfeed-embargo-check";
+
+    private ExecutorService worker;
+    private ServiceRegistration<Runnable> job;
     private volatile String[] paths = {};
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         paths = config.embargo_paths() == null ? new String[0] : config.embargo_paths();
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "newsfeed-embargo");
             t.setDaemon(true);
             return t;
         });
-        long every = Math.max(5, config.check_seconds());
-        worker.scheduleWithFixedDelay(this::check, 0, every, TimeUnit.SECONDS);
+        worker.execute(this::check);
+        job = LeaderJob.schedule(context, JOB, Math.max(5, config.check_seconds()), this::check);
     }
 
     @Deactivate
     void deactivate() {
+        LeaderJob.cancel(job);
         worker.shutdownNow();
     }
 

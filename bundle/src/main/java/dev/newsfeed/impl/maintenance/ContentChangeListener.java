@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * packages, WebDAV or any other API, coalescing changed paths ({@link PendingChanges}) and working them off on one
  * worker thread, retrying failures; the authoring endpoints call {@link #afterWrite} to have their own write followed
  * at once. When it starts, the worker builds the indexes that are missing or of an old layout.
+ *
+ * <p>All of it runs on every instance of a cluster, on its own thread, deliberately: the listener hears local writes
+ * only (not an {@code ExternalResourceChangeListener}), so the instance that took a write follows it; and the
+ * start-up build is a one-off that is a no-op when the indexes are current, must run where the new code runs (a
+ * leader still on an older bundle would not know the new layout), and two instances building at once write the same
+ * counts of the same archive (or conflict in Oak, and the retry finds the index current).
  */
 @Component(
         service = {ContentChangeListener.class, ResourceChangeListener.class},
