@@ -19,6 +19,9 @@ PG_DATA=$PG_DIR/data
 PG_LOG=$PG_DIR/postgres.log
 # Oak's database, user and password (loopback only, a local instance)
 OAK_DB=oak
+# The nodes' run mode: the cluster's configurations in /apps/newsfeed-cluster/config.<run mode> outrank the package's
+CLUSTER_RUN_MODE=newsfeedcluster
+CLUSTER_CONFIG_FOLDER=/apps/newsfeed-cluster/config.$CLUSTER_RUN_MODE
 VARNISH_DIR=$CLUSTER_DIR/varnish
 VARNISH_PID_FILE=$VARNISH_DIR/varnishd.pid
 VARNISH_VCL_TEMPLATE=$ROOT/cache/varnish/newsfeed.vcl
@@ -104,7 +107,7 @@ node_launch() { # NODE
         org.apache.sling.feature.launcher.impl.Main \
         -f "$CLUSTER_FEATURE" -p "$dir/sling" -c "$dir/cache" \
         -D "org.osgi.service.http.port=$port" -D org.apache.felix.http.host=127.0.0.1 \
-        -V "sling.home=$dir/sling" \
+        -D "sling.run.modes=$CLUSTER_RUN_MODE" -V "sling.home=$dir/sling" \
         -V "oak.db.url=jdbc:postgresql://127.0.0.1:$(pg_port)/$OAK_DB" -V "oak.db.user=$OAK_DB" \
         -V "oak.db.password=$OAK_DB") >"$dir/launcher.log" 2>&1 </dev/null &
     printf '%s\n' "$!" >"$dir/sling.pid"
@@ -134,7 +137,7 @@ node_await() { # NODE WHAT
         ((SECONDS <= deadline)) || die "node $1 was not ready ($2) after ${CLUSTER_SLING_TIMEOUT} s (bundles: $(bundle_status "$base")); it still runs: ./newsfeed stop"
         sleep 1
     done
-    say "Node $1: $2 ready after $((SECONDS - start)) s."
+    say "Node $1: $2 ready after $((SECONDS - start)) s ($(($(date +%s) - $(stat -c %Y "$dir/sling.pid"))) s since its launch)."
 }
 
 node_stop() { # NODE
@@ -151,6 +154,20 @@ node_stop() { # NODE
         waited=$((waited + 1))
     done
     rm -f "$(node_dir "$1")/sling.pid"
+}
+
+# Every node must write the same links, whichever node answers: public.base.url is the URL readers use (the cache,
+# or node 1 without it). Otherwise each node links to its own port (api.md, "URLs in documents") and the cache
+# would keep whichever node's answer came first. Stored once in the shared repository, for the JCR installers.
+cluster_settings() { # BASE_URL PUBLIC_URL
+    local folder code file=$CLUSTER_DIR/dev.newsfeed.impl.http.NewsfeedSettings.cfg.json
+    printf '{\n    "public.base.url": "%s",\n    "cache.max.age:Long": 60\n}\n' "$2" >"$file"
+    for folder in "${CLUSTER_CONFIG_FOLDER%/*}" "$CLUSTER_CONFIG_FOLDER"; do
+        code=$(post_while_starting "$1$folder" -u "$ADMIN" -F jcr:primaryType=sling:Folder)
+        [[ $code == 200 || $code == 201 ]] || die "creating $folder answered $code"
+    done
+    code=$(post_while_starting "$1$CLUSTER_CONFIG_FOLDER" -u "$ADMIN" -F "*=@$file;type=application/json")
+    [[ $code == 200 || $code == 201 ]] || die "storing the cluster's NewsfeedSettings in $CLUSTER_CONFIG_FOLDER answered $code"
 }
 
 # --- Varnish ---------------------------------------------------------------------------------------------------
@@ -205,7 +222,7 @@ varnish_stop() {
 cluster_running() { [[ -f $CLUSTER_PORT_FILE ]]; }
 
 cluster_start() {
-    local node1 sum cache=yes
+    local node1 sum start public cache=yes
     check_tools
     running_pid >/dev/null && die "the single-node instance runs in $NF_HOME; ./newsfeed stop first"
     if cluster_running && [[ $(cluster_port) != "$PORT" ]]; then
@@ -222,11 +239,16 @@ cluster_start() {
     node_start 1
     node_await 1 sling
     node_start 2
+    if command -v varnishd >/dev/null; then public=http://127.0.0.1:$(cluster_port); else public=$node1; fi
+    cluster_settings "$node1" "$public"
     sum=$(sha256sum "$PACKAGE" | cut -d ' ' -f 1)
     if [[ ! -f $CLUSTER_PACKAGE_SUM_FILE || $(<"$CLUSTER_PACKAGE_SUM_FILE") != "$sum" ]]; then
-        # Once, through node 1: node 2's JCR installer finds the package in the shared repository.
+        # Once, through node 1: node 2's JCR installer finds the package in the shared repository. Both installers
+        # run at once on a fresh repository (retried conflicts): allow the cluster's timeout.
+        start=$SECONDS
         install_package "$node1"
-        await_newsfeed "$node1"
+        NEWSFEED_TIMEOUT=$CLUSTER_SLING_TIMEOUT await_newsfeed "$node1"
+        say "Newsfeed installed through node 1 in $((SECONDS - start)) s."
         printf '%s\n' "$sum" >"$CLUSTER_PACKAGE_SUM_FILE"
     fi
     node_await 1 newsfeed
