@@ -174,6 +174,12 @@ cluster_settings() { # BASE_URL PUBLIC_URL
     printf '{\n    "purge.xkey.urls": ["%s/"]\n}\n' "$2" >"$file"
     code=$(post_while_starting "$1$CLUSTER_CONFIG_FOLDER" -u "$ADMIN" -F "*=@$file;type=application/json")
     [[ $code == 200 || $code == 201 ]] || die "storing the cluster's PurgeNotifier in $CLUSTER_CONFIG_FOLDER answered $code"
+    # Every request reaches the nodes from Varnish on 127.0.0.1: believe its X-Forwarded-For, so that comment rate
+    # limits count readers, not the cache.
+    file=$CLUSTER_DIR/dev.newsfeed.impl.comments.CommentService.cfg.json
+    printf '{\n    "trusted.proxies": ["127.0.0.1"]\n}\n' >"$file"
+    code=$(post_while_starting "$1$CLUSTER_CONFIG_FOLDER" -u "$ADMIN" -F "*=@$file;type=application/json")
+    [[ $code == 200 || $code == 201 ]] || die "storing the cluster's CommentService in $CLUSTER_CONFIG_FOLDER answered $code"
 }
 
 # --- Varnish ---------------------------------------------------------------------------------------------------
