@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +73,13 @@ public final class PurgeNotifier {
 
         @AttributeDefinition(name = "xkey purge method", description = "HTTP method of the xkey purge request.")
         String purge_xkey_method() default "PURGE";
+
+        @AttributeDefinition(
+                name = "Repeat the xkey purge after (seconds)",
+                description = "In a cluster behind a round-robin cache, send the xkey purge again this many seconds"
+                        + " later: a fetch right after the first purge can reach a node that does not see the change"
+                        + " yet and put the old answer back. Longer than the cluster's visibility lag (0 = once).")
+        long purge_xkey_repeat_seconds() default 0;
     }
 
     @Reference
@@ -115,25 +121,35 @@ public final class PurgeNotifier {
         props.put("id", change.articleId());
         props.put("type", change.type().key());
         eventAdmin.postEvent(new Event(TOPIC, props));
-        for (PurgeRequest request : requests(change, config)) {
+        Config now = config;
+        for (PurgeRequest request : webhook(change, now)) {
             schedule(request, 1, 0);
+        }
+        for (PurgeRequest request : xkey(change, now)) {
+            schedule(request, 1, 0);
+            if (now.purge_xkey_repeat_seconds() > 0) {
+                schedule(request, 1, TimeUnit.SECONDS.toMillis(now.purge_xkey_repeat_seconds()));
+            }
         }
     }
 
-    private static List<PurgeRequest> requests(Change change, Config config) {
-        List<PurgeRequest> requests = new ArrayList<>();
+    private static List<PurgeRequest> webhook(Change change, Config config) {
         try {
-            requests.addAll(PurgeRequests.webhook(config.purge_url(), config.purge_authorization(), change));
+            return PurgeRequests.webhook(config.purge_url(), config.purge_authorization(), change);
         } catch (IllegalArgumentException e) {
             log.error("Purge of {} not sent: purge.url is invalid ({})", change.keys(), e.getMessage());
+            return List.of();
         }
+    }
+
+    private static List<PurgeRequest> xkey(Change change, Config config) {
         try {
-            requests.addAll(PurgeRequests.xkey(
-                    config.purge_xkey_urls(), config.purge_xkey_method(), config.purge_xkey_header(), change.keys()));
+            return PurgeRequests.xkey(
+                    config.purge_xkey_urls(), config.purge_xkey_method(), config.purge_xkey_header(), change.keys());
         } catch (IllegalArgumentException e) {
             log.error("xkey purge of {} not sent: {}", change.keys(), e.getMessage());
+            return List.of();
         }
-        return requests;
     }
 
     private void schedule(PurgeRequest request, int attempt, long delayMillis) {

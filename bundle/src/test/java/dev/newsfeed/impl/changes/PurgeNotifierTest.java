@@ -63,6 +63,29 @@ class PurgeNotifierTest {
     }
 
     @Test
+    void repeatsTheXkeyPurgeWhenToldToButNotTheWebhook() throws Exception {
+        String base = serve();
+        PurgeNotifier notifier = context.registerInjectActivateService(
+                PurgeNotifier.class,
+                Map.of(
+                        "purge.url",
+                        base + "/hook",
+                        "purge.xkey.urls",
+                        new String[] {base + "/a"},
+                        "purge.xkey.repeat.seconds",
+                        1L));
+        long start = System.nanoTime();
+        notifier.notify(change());
+        List<String> got = take(3);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(
+                2, got.stream().filter("PURGE /a article:a1 feed:day"::equals).count(), got.toString());
+        assertEquals(1, got.stream().filter("POST /hook null"::equals).count(), got.toString());
+        assertTrue(millis >= 1000, "the second purge waits the configured second, took " + millis + " ms");
+        assertEquals(null, received.poll(1500, TimeUnit.MILLISECONDS), "nothing else sent");
+    }
+
+    @Test
     void sendsNoHttpByDefault() throws Exception {
         serve();
         PurgeNotifier notifier = context.registerInjectActivateService(PurgeNotifier.class);
