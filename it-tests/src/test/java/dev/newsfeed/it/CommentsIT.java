@@ -61,19 +61,19 @@ class CommentsIT {
 
     @AfterAll
     static void restore() {
+        restoreDefaults(sling);
+    }
+
+    /** Puts the comment settings the ITs change back to Newsfeed's defaults. */
+    static void restoreDefaults(SlingInstance sling) {
         sling.configure(
                 PID,
                 Map.of(
-                        "client.burst",
-                        "5",
-                        "client.per.minute",
-                        "3",
-                        "article.burst",
-                        "30",
-                        "article.per.minute",
-                        "30",
-                        "min.fill.seconds",
-                        "3"));
+                        "client.burst", "5",
+                        "client.per.minute", "3",
+                        "article.burst", "30",
+                        "article.per.minute", "30",
+                        "min.fill.seconds", "3"));
     }
 
     @Test

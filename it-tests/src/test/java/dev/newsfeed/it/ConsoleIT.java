@@ -84,19 +84,7 @@ class ConsoleIT {
             browser.close();
         }
         if (sling != null) {
-            sling.configure(
-                    CommentsIT.PID,
-                    Map.of(
-                            "client.burst",
-                            "5",
-                            "client.per.minute",
-                            "3",
-                            "article.burst",
-                            "30",
-                            "article.per.minute",
-                            "30",
-                            "min.fill.seconds",
-                            "3"));
+            CommentsIT.restoreDefaults(sling);
         }
     }
 
