@@ -169,11 +169,11 @@ cluster_settings() { # BASE_URL PUBLIC_URL
     code=$(post_while_starting "$1$CLUSTER_CONFIG_FOLDER" -u "$ADMIN" -F "*=@$file;type=application/json")
     [[ $code == 200 || $code == 201 ]] || die "storing the cluster's NewsfeedSettings in $CLUSTER_CONFIG_FOLDER answered $code"
     [[ $2 == "$1" ]] && return 0
-    # With the cache in front, every node sends its changes' purges straight to it (xkey PURGE, docs/cache.md), and
-    # again 5 s later: a fetch right after the first purge may reach the other node before it sees the change (the
-    # cross-node lag is 0.1-2.7 s here) and put the old answer back.
+    # With the cache in front, every node purges it by xkey (docs/cache.md): the writer at once, and every other node
+    # again when the change reaches it (ClusterPurges), since a fetch right after the first purge may reach a node that
+    # does not see the change yet (0.1-3 s here) and put the old answer back.
     file=$CLUSTER_DIR/dev.newsfeed.impl.changes.PurgeNotifier.cfg.json
-    printf '{\n    "purge.xkey.urls": ["%s/"],\n    "purge.xkey.repeat.seconds:Long": 5\n}\n' "$2" >"$file"
+    printf '{\n    "purge.xkey.urls": ["%s/"]\n}\n' "$2" >"$file"
     code=$(post_while_starting "$1$CLUSTER_CONFIG_FOLDER" -u "$ADMIN" -F "*=@$file;type=application/json")
     [[ $code == 200 || $code == 201 ]] || die "storing the cluster's PurgeNotifier in $CLUSTER_CONFIG_FOLDER answered $code"
     # Every request reaches the nodes from Varnish on 127.0.0.1: believe its X-Forwarded-For, so that comment rate

@@ -31,6 +31,9 @@ import org.jetbrains.annotations.Nullable;
 public final class ChangeLog {
 
     public static final String ROOT = "/var/newsfeed/changes";
+    /** An entry's surrogate keys, so every cluster instance can purge what another's change made stale. */
+    static final String KEYS = "keys";
+
     static final String NODE_TYPE = "oak:Unstructured";
     private static final Map<String, Object> NODE = Map.of("jcr:primaryType", NODE_TYPE);
     private static final DateTimeFormatter HOUR =
@@ -132,6 +135,7 @@ public final class ChangeLog {
             props.put("comments", comments);
         }
         props.put("at", at.toEpochMilli());
+        props.put(KEYS, keys.toArray(new String[0]));
         resolver.create(hour, entry, props);
         return new Change(type, site.path(), id, path, comments, at, keys);
     }

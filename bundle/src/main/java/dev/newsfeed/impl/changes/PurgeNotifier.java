@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,26 @@ public final class PurgeNotifier {
                 schedule(request, 1, TimeUnit.SECONDS.toMillis(now.purge_xkey_repeat_seconds()));
             }
         }
+    }
+
+    /**
+     * Purges the cache tier (the xkey URLs only) of what another cluster instance's change made stale, now that this
+     * instance sees the change ({@link ClusterPurges}): a fetch the writer's own purge caused may have reached this
+     * instance before that and put the old answer back. The OSGi event and the webhook stay the writer's, once.
+     */
+    public void echo(Collection<String> keys) {
+        Config now = config;
+        try {
+            PurgeRequests.xkey(now.purge_xkey_urls(), now.purge_xkey_method(), now.purge_xkey_header(), keys)
+                    .forEach(request -> schedule(request, 1, 0));
+        } catch (IllegalArgumentException e) {
+            log.error("xkey purge of {} not sent: {}", keys, e.getMessage());
+        }
+    }
+
+    /** Whether {@link #echo} sends anything. */
+    public boolean echoes() {
+        return config.purge_xkey_urls().length > 0;
     }
 
     private static List<PurgeRequest> webhook(Change change, Config config) {
