@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # ./newsfeed start --cluster: PostgreSQL 15, two Sling nodes on one Oak DocumentNodeStore in it, Varnish in front.
-# Sourced by ../newsfeed, whose helpers (say, die, check_tools, build_needed, build, sling_ready, install_package,
+# Sourced by ../newsfeed, whose helpers (say, die, check_tools, build_if_needed, sling_ready, install_package,
 # await_newsfeed, newsfeed_installed, sample_user, http_code, port_in_use, bundle_status) it uses.
 # docs/operations.md describes the topology, ports and folders.
 #
@@ -31,6 +31,24 @@ node_port() { printf '%s' $(($(cluster_port) + $1)); } # NODE
 varnish_admin_port() { printf '%s' $(($(cluster_port) + 3)); }
 pg_port() { printf '%s' $(($(cluster_port) + 4)); }
 node_dir() { printf '%s' "$CLUSTER_DIR/node$1"; } # NODE
+
+# PostgreSQL 15 and Varnish with xkey are Debian packages: installed when missing, as root or through sudo.
+cluster_tools() {
+    local missing=() as_root=()
+    [[ -x $PG_BIN/postgres ]] || missing+=(postgresql-15)
+    command -v varnishd >/dev/null || missing+=(varnish)
+    compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
+    ((${#missing[@]})) || return 0
+    if ((EUID != 0)); then
+        sudo -n true 2>/dev/null || die "the cluster needs ${missing[*]}: apt-get install ${missing[*]} (as root), then start again"
+        as_root=(sudo -n)
+    fi
+    mkdir -p "$NF_HOME"
+    say "Installing ${missing[*]} (Debian packages) ..."
+    "${as_root[@]}" apt-get update -qq >/dev/null
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+        >"$NF_HOME/apt-get.log" 2>&1 || die "apt-get install ${missing[*]} failed; see $NF_HOME/apt-get.log"
+}
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------------
 
@@ -126,13 +144,20 @@ node_start() { # NODE
 
 # Waits until node N has all bundles active (WHAT=sling) or Newsfeed installed (WHAT=newsfeed); prints the seconds.
 node_await() { # NODE WHAT
-    local base pid dir start=$SECONDS deadline=$((SECONDS + CLUSTER_SLING_TIMEOUT))
+    local base pid dir relaunched=no start=$SECONDS deadline=$((SECONDS + CLUSTER_SLING_TIMEOUT))
     base=http://127.0.0.1:$(node_port "$1")
     dir=$(node_dir "$1")
     until if [[ $2 == sling ]]; then sling_ready "$base"; else newsfeed_installed "$base"; fi; do
         if ! pid=$(node_pid "$1"); then
+            # After a crash, Oak's first start of that cluster id may abort on its own stale lease; the second works.
+            if [[ $relaunched == no ]] && grep -qs "lease end information missing" "$dir/launcher.log" "$dir/sling/logs/error.log"; then
+                say "Node $1 aborted on its stale lease (\"lease end information missing\", after a crash): starting it again."
+                relaunched=yes
+                node_launch "$1"
+                continue
+            fi
             tail -n 15 "$dir/launcher.log" >&2 || true
-            die "Sling node $1 exited while starting (log $dir/sling/logs/error.log; after a crash, a first restart may abort with \"lease end information missing\": start again)"
+            die "Sling node $1 exited while starting (log $dir/sling/logs/error.log)"
         fi
         ((SECONDS <= deadline)) || die "node $1 was not ready ($2) after ${CLUSTER_SLING_TIMEOUT} s (bundles: $(bundle_status "$base")); it still runs: ./newsfeed stop"
         sleep 1
@@ -242,9 +267,8 @@ cluster_start() {
     if cluster_running && [[ $(cluster_port) != "$PORT" ]]; then
         die "the cluster already runs on port $(cluster_port); ./newsfeed stop first to use port $PORT"
     fi
-    if build_needed || [[ ! -f $CLUSTER_FEATURE ]]; then
-        build
-    fi
+    cluster_tools
+    build_if_needed "$CLUSTER_FEATURE"
     mkdir -p "$CLUSTER_DIR"
     printf '%s\n' "$PORT" >"$CLUSTER_PORT_FILE"
     pg_start

@@ -207,14 +207,14 @@ class KillRecoveryIT {
                 before, (System.nanoTime() - deleted) / 1e9);
     }
 
-    private record JsonCounts(long pending, long approved, long article, long listed, long shown) {}
+    record JsonCounts(long pending, long approved, long article, long listed, long shown) {}
 
     /** The ids of every comment of a status, through the moderation list, page by page. */
-    private static Set<String> queue(SlingInstance sling, String status) {
+    static Set<String> queue(SlingInstance sling, String status) {
         Set<String> ids = new java.util.HashSet<>();
         String next = SITE + ".moderation.json?status=" + status + "&limit=100";
         while (next != null) {
-            HttpResponse<String> page = sling.getAsAdmin(next.replace(sling.baseUrl(), ""));
+            HttpResponse<String> page = sling.getAsAdmin(SlingInstance.local(next));
             assertEquals(200, page.statusCode(), page.body());
             json(page).path("items").forEach(i -> ids.add(i.path("id").asText()));
             next = json(page).path("next").isNull() || json(page).path("next").isMissingNode()
@@ -225,7 +225,7 @@ class KillRecoveryIT {
     }
 
     /** The site's counts, the article's count (document and list) and the comments its list shows. */
-    private static JsonCounts counts(SlingInstance sling, String article) {
+    static JsonCounts counts(SlingInstance sling, String article) {
         HttpResponse<String> queue = sling.getAsAdmin(SITE + ".moderation.json?status=pending&limit=1");
         assertEquals(200, queue.statusCode(), queue.body());
         HttpResponse<String> document = sling.get(article + ".json");
@@ -234,7 +234,7 @@ class KillRecoveryIT {
         long listed = -1;
         String next = article + ".comments.json?limit=100";
         while (next != null) {
-            HttpResponse<String> page = sling.get(next.replace(sling.baseUrl(), ""));
+            HttpResponse<String> page = sling.get(SlingInstance.local(next));
             assertEquals(200, page.statusCode(), page.body());
             if (listed < 0) {
                 listed = json(page).path("count").asLong();

@@ -108,6 +108,11 @@ public final class SlingInstance {
         return sling;
     }
 
+    /** A Sling that someone else started and installed (the cluster's nodes, its cache); no waiting. */
+    public static SlingInstance at(String baseUrl) {
+        return new SlingInstance(baseUrl);
+    }
+
     /** Waits until a restarted Sling (with Newsfeed installed before) answers again. */
     public static SlingInstance restarted(String baseUrl) {
         SlingInstance sling = new SlingInstance(baseUrl);
@@ -118,6 +123,11 @@ public final class SlingInstance {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The path and query of a link a document gives ({@code next}, {@code href}), whatever host it names. */
+    public static String local(String link) {
+        return link.replaceFirst("^https?://[^/]+", "");
     }
 
     public URI uri(String path) {
