@@ -322,8 +322,9 @@ def parse(text):
 
 
 def measure(case):
-    """One wrk run of a case (of its targets at once: req/s summed, the worst p50 and p99), server CPU per request."""
-    if WARM > 0:
+    """One wrk run of a case (of its targets at once: req/s summed, the worst p50 and p99), server CPU per request.
+    A case with "settle" (slow writes) has no warm-up and waits after the run for the requests still in flight."""
+    if WARM > 0 and not case.get("settle"):
         wrk_all(targets(case), WARM, latency=False, timeout=case.get("timeout"))
     pids = case["pids"]()
     j0 = jiffies(pids)
@@ -335,6 +336,8 @@ def measure(case):
     parts = [parse(t) for t in texts]
     n = sum(p["requests"] for p in parts)
     worst = lambda k: max((p[k] for p in parts if p[k] is not None), default=None)
+    if case.get("settle"):
+        time.sleep(min(120.0, max(2.0, 2 * (worst("p99") or 0) / 1000)))
     return {"rps": sum(p["rps"] for p in parts), "requests": n, "p50": worst("p50"), "p99": worst("p99"),
             "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None, "answers": "; ".join(p["answers"] for p in parts)}
 
@@ -343,7 +346,8 @@ def measure_rounds(cases):
     """Every URL warmed for a second, then ROUNDS rounds of every case in rotating (alternately reversed) order."""
     runs = defaultdict(list)
     for c in cases:
-        wrk_all(targets(c), 1, latency=False, timeout=c.get("timeout"))
+        if not c.get("settle"):
+            wrk_all(targets(c), 1, latency=False)
     for r in range(ROUNDS):
         k = (r * len(cases)) // max(ROUNDS, 1)
         order = cases[k:] + cases[:k]
@@ -697,16 +701,12 @@ def cluster_check():
         raise SystemExit(f"topology: no Varnish answers on {B} (no X-Cache header): the cluster runs without it")
 
 
-def pick_articles():
-    """Two published articles of SITE with open comments (none of the checks' own): one read, one commented on."""
-    picked = []
+def pick_article():
+    """The newest published article of SITE that is none of the checks' own (those come and go)."""
     for item in get_json(node(1) + SITE + ".feed.json?limit=50")["items"]:
-        if not re.match(r"(Topology|Cache) check", item["title"]) and answers(node(1) + item["path"]
-                                                                              + ".comment-form.json"):
-            picked.append(item["path"])
-        if len(picked) == 2:
-            return picked
-    raise SystemExit(f"topology: {SITE} needs two published articles open to comments")
+        if not re.match(r"(Topology|Cache) (check|comments)", item["title"]):
+            return item["path"]
+    raise SystemExit(f"topology: {SITE} has no published article")
 
 
 def post_luas(path, token):
@@ -728,12 +728,13 @@ def topology_cases(article, post_target):
                    "targets": [(node(1) + path, None), (node(2) + path, None)]}]
     post = post_target + ".comments.json"
     luas = post_luas(post, get_json(node(1) + post_target + ".comment-form.json")["token"])
-    # POSTs to one article conflict in Oak's DocumentNodeStore and take seconds at -c16: a long timeout keeps C
-    # requests in flight per wrk (with 2 s, wrk gives up and sends more, and the nodes' backlog grows for minutes)
+    # Comment POSTs to one article take seconds each on the cluster at -c16: a long timeout keeps C requests in
+    # flight per wrk (with 2 s, wrk gives up on them and sends more while the nodes still work on them), and the
+    # next case waits until those in flight are done (settle)
     cases += [{"id": "node1-post", "endpoint": "comment POST", "url": node(1) + post, "lua": luas[0],
-               "pids": node_pids(1), "timeout": "60s"},
+               "pids": node_pids(1), "timeout": "300s", "settle": True},
               {"id": "nodes2-post", "endpoint": "comment POST", "url": node(1) + post, "pids": node_pids(1, 2),
-               "targets": [(node(1) + post, luas[0]), (node(2) + post, luas[1])], "timeout": "60s"}]
+               "targets": [(node(1) + post, luas[0]), (node(2) + post, luas[1])], "timeout": "300s", "settle": True}]
     for c in cases:
         if not c["id"].endswith("post") and http("GET", c["url"], timeout=120)[0] != 200:
             raise SystemExit(f"{c['id']}: {c['url']} does not answer 200")
@@ -814,7 +815,9 @@ def topology():
     varnish.configure(B, node(1), SITE)
     cluster_check()
     os.makedirs(OUT, exist_ok=True)
-    article, post_target = pick_articles()
+    article = pick_article()
+    # the comment POSTs go to an article of this run (the comments of earlier runs would weigh on them)
+    post_target = varnish.create(f"Topology comments {int(time.time())}", varnish.now_local(), settle=False)[0]
     saved = [comment_config(node(n)) for n in (1, 2)]
     for n in (1, 2):   # wrk sends from one address: no rate limits, no minimum fill time, on both nodes
         set_comment_config(LIFTED, node(n))
@@ -826,6 +829,7 @@ def topology():
     finally:
         for n in (1, 2):
             set_comment_config(saved[n - 1] or DEFAULTS, node(n))
+        varnish.write("POST", post_target + ".delete.json")
     result = {"meta": topology_meta(article, post_target), "median": med,
               "cases": [{k: v for k, v in c.items() if k not in ("pids", "lua")} for c in cases]}
     save(result)   # the throughput, should the edits fail
