@@ -8,6 +8,8 @@ and feed pages on every size for latency versus archive size; a JFR profile of t
 ONLY (a regular expression on endpoint names) measures a part: ONLY=calendar (every size, Sling's default GET on
 the month index node, WordPress's calendar), ONLY=feed, ONLY=comment; it prints the medians and leaves the docs.
 NO_WP=1 leaves WordPress out even where an earlier set-up left its state; a peer that does not answer is skipped.
+ONLY=topology (or TOPOLOGY=1) measures a running `./newsfeed start --cluster` instead (section "topology" below):
+cache hits against the origin, purge-to-fresh delays through the cache, two nodes against one.
 Writes bench-out/<stamp>/ (raw wrk output, results.json, profile) and regenerates the generated section of
 docs/benchmarks.md and its plots in docs/benchmarks/. Python standard library only.
 """
@@ -16,6 +18,7 @@ import datetime as dt
 import json
 import os
 import platform
+import random
 import re
 import statistics
 import subprocess
@@ -27,6 +30,8 @@ import urllib.request
 from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "cache", "varnish"))
+import measure as varnish   # noqa: E402 (cache/varnish/measure.py: warm, write, poll through the cache)
 env = os.environ.get
 PORT = int(env("NEWSFEED_PORT", "8080"))
 B = f"http://127.0.0.1:{PORT}"
@@ -208,8 +213,8 @@ CS = "dev.newsfeed.impl.comments.CommentService"
 LIMITS = ["client.burst", "client.per.minute", "article.burst", "article.per.minute", "min.fill.seconds"]
 
 
-def comment_config():
-    code, body = http("GET", B + f"/system/console/configMgr/{CS}.json", admin=True)
+def comment_config(base=B):
+    code, body = http("GET", base + f"/system/console/configMgr/{CS}.json", admin=True)
     try:
         props = json.loads(body)[0]["properties"] if code == 200 else {}
     except (ValueError, IndexError, KeyError):
@@ -217,10 +222,19 @@ def comment_config():
     return {k: str(props.get(k, {}).get("value", "")) for k in LIMITS if props.get(k, {}).get("value") is not None}
 
 
-def set_comment_config(values):
-    data = {"apply": "true", "action": "ajaxConfigManager", "propertylist": ",".join(values)}
-    data.update(values)
-    http("POST", B + f"/system/console/configMgr/{CS}", data, admin=True)
+def set_comment_config(values, base=B):
+    """Sets values, keeping every other property set in the configuration (the web console drops those it is not
+    sent: the cluster's trusted.proxies)."""
+    code, body = http("GET", base + f"/system/console/configMgr/{CS}.json", admin=True)
+    try:
+        props = json.loads(body)[0]["properties"] if code == 200 else {}
+    except (ValueError, IndexError, KeyError):
+        props = {}
+    merged = {k: p.get("values", p.get("value")) for k, p in props.items() if p.get("is_set")}
+    merged.update(values)
+    data = {"apply": "true", "action": "ajaxConfigManager", "propertylist": ",".join(merged)}
+    data.update(merged)
+    http("POST", base + f"/system/console/configMgr/{CS}", data, admin=True)
 
 
 # --- measuring ---------------------------------------------------------------------------------------------------
@@ -274,35 +288,90 @@ def raw():
     return RAW
 
 
+def wrk_all(loads, seconds, latency=True, timeout=None):
+    """wrk on every (url, lua) of loads at once, one process each (two nodes loaded together); their outputs.
+    timeout: wrk's per-request timeout (its default, 2 s, drops slower requests and sends new ones meanwhile)."""
+    procs = [subprocess.Popen(["wrk", f"-t{T}", f"-c{C}", f"-d{seconds}s"] + (["--latency"] if latency else [])
+                              + ([f"--timeout={timeout}"] if timeout else [])
+                              + (["-s", lua] if lua else []) + [url],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+             for url, lua in loads]
+    return [p.communicate()[0] for p in procs]
+
+
 def wrk(url, seconds, lua=None, latency=True):
-    cmd = ["wrk", f"-t{T}", f"-c{C}", f"-d{seconds}s"] + (["--latency"] if latency else []) \
-        + (["-s", lua] if lua else []) + [url]
-    return subprocess.run(cmd, capture_output=True, text=True).stdout
+    return wrk_all([(url, lua)], seconds, latency)[0]
 
 
-def measure(case):
-    if WARM > 0:
-        wrk(case["url"], WARM, case.get("lua"), latency=False)
-    pids = case["pids"]()
-    j0 = jiffies(pids)
-    text = wrk(case["url"], D, case.get("lua"))
-    j1 = jiffies(pids)
-    raw().write(f"===== {case['id']} {case['url']}\n{text}\n")
-    raw().flush()
+def targets(case):
+    """What wrk loads for a case: its URL, or several at once ("targets": [(url, lua), ...])."""
+    return case.get("targets") or [(case["url"], case.get("lua"))]
+
+
+def parse(text):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
     reqs = re.search(r"(\d+) requests in", text)
     lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
     non2 = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     status = re.search(r"^STATUS(.*)$", text, re.M)
-    n = int(reqs.group(1)) if reqs else 0
-    return {"rps": float(rps.group(1)) if rps else 0.0, "requests": n,
+    timeouts = re.search(r"Socket errors:.* timeout (\d+)", text)
+    answers = status.group(1).strip() if status else f"non-2xx={non2.group(1) if non2 else 0}"
+    return {"rps": float(rps.group(1)) if rps else 0.0, "requests": int(reqs.group(1)) if reqs else 0,
             "p50": to_ms(lat.get("50", "")), "p99": to_ms(lat.get("99", "")),
-            "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None,
-            "answers": status.group(1).strip() if status else f"non-2xx={non2.group(1) if non2 else 0}"}
+            "answers": answers + (f" timeouts={timeouts.group(1)}" if timeouts and timeouts.group(1) != "0" else "")}
+
+
+def measure(case):
+    """One wrk run of a case (of its targets at once: req/s summed, the worst p50 and p99), server CPU per request.
+    A case with "settle" (slow writes) has no warm-up and waits after the run for the requests still in flight."""
+    if WARM > 0 and not case.get("settle"):
+        wrk_all(targets(case), WARM, latency=False, timeout=case.get("timeout"))
+    pids = case["pids"]()
+    j0 = jiffies(pids)
+    texts = wrk_all(targets(case), D, timeout=case.get("timeout"))
+    j1 = jiffies(pids)
+    for (url, _), text in zip(targets(case), texts):
+        raw().write(f"===== {case['id']} {url}\n{text}\n")
+    raw().flush()
+    parts = [parse(t) for t in texts]
+    n = sum(p["requests"] for p in parts)
+    worst = lambda k: max((p[k] for p in parts if p[k] is not None), default=None)
+    if case.get("settle"):
+        time.sleep(min(120.0, max(2.0, 2 * (worst("p99") or 0) / 1000)))
+    return {"rps": sum(p["rps"] for p in parts), "requests": n, "p50": worst("p50"), "p99": worst("p99"),
+            "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None, "answers": "; ".join(p["answers"] for p in parts)}
+
+
+def measure_rounds(cases):
+    """Every URL warmed for a second, then ROUNDS rounds of every case in rotating (alternately reversed) order."""
+    runs = defaultdict(list)
+    for c in cases:
+        if not c.get("settle"):
+            wrk_all(targets(c), 1, latency=False)
+    for r in range(ROUNDS):
+        k = (r * len(cases)) // max(ROUNDS, 1)
+        order = cases[k:] + cases[:k]
+        if r % 2:
+            order.reverse()
+        for c in order:
+            runs[c["id"]].append(measure(c))
+        log(f"round {r + 1}/{ROUNDS} done")
+    return runs
+
+
+def medians(runs):
+    """Per case: the median round, with every round's req/s and CPU."""
+    med = {}
+    for cid, rs in runs.items():
+        m = dict(sorted(rs, key=lambda x: x["rps"])[len(rs) // 2])
+        m["all_rps"] = [x["rps"] for x in rs]
+        m["all_cpu_ms"] = [x["cpu_ms"] for x in rs]
+        med[cid] = m
+    return med
 
 
 def post_lua(path, body_lua, extra_headers=""):
-    lua = os.path.join(OUT, f"post-{abs(hash(path)) % 10000}.lua")
+    lua = os.path.join(OUT, f"post-{abs(hash((path, body_lua))) % 10000}.lua")
     with open(lua, "w") as f:
         f.write("""local threads, n = {}, 0
 function setup(thread) n = n + 1; thread:set("tid", n); table.insert(threads, thread) end
@@ -346,6 +415,8 @@ def mysql(q):
 # --- the run -----------------------------------------------------------------------------------------------------
 
 def main():
+    if TOPOLOGY:
+        return topology()
     # the benchmark sends from one address: lift the comment rate limits and the minimum fill time for the run
     saved = comment_config()
     set_comment_config({"client.burst": "100000000", "client.per.minute": "100000000",
@@ -480,30 +551,14 @@ def run(saved):
                 raise SystemExit(f"{c['id']}: {c['url']} answers {code}")
     est = len(cases) * ROUNDS * (D + WARM + 0.5) / 60
     log(f"{len(cases)} cases x {ROUNDS} rounds, wrk -c{C} -t{T} -d{D}s after {WARM}s warm-up: ~{est:.0f} min")
-    runs = defaultdict(list)
     try:
-        for c in cases:   # global warm-up: every URL once for a second, JIT and caches for all
-            wrk(c["url"], 1, c.get("lua"), latency=False)
-        for r in range(ROUNDS):
-            k = (r * len(cases)) // max(ROUNDS, 1)
-            order = cases[k:] + cases[:k]
-            if r % 2:
-                order.reverse()
-            for c in order:
-                runs[c["id"]].append(measure(c))
-            log(f"round {r + 1}/{ROUNDS} done")
+        runs = measure_rounds(cases)
         prof = profile(cases, runs) if PROFILE else None
     finally:
         if wp_up:
             mysql("delete cm from wp_commentmeta cm join wp_comments c on c.comment_ID=cm.comment_id "
                   "where c.comment_author like 'Bench %'; delete from wp_comments where comment_author like 'Bench %';")
-    med = {}
-    for cid, rs in runs.items():
-        rs = sorted(rs, key=lambda x: x["rps"])
-        m = dict(rs[len(rs) // 2])
-        m["all_rps"] = [x["rps"] for x in runs[cid]]
-        m["all_cpu_ms"] = [x["cpu_ms"] for x in runs[cid]]
-        med[cid] = m
+    med = medians(runs)
     meta = machine(wp_up, wpe)
     meta.update({"sizes": SIZES, "ref": REF, "origin": {str(k): v for k, v in origin.items()}, "D": D,
                  "warm": WARM, "rounds": ROUNDS, "C": C, "T": T, "month": MONTH, "day": DAY,
@@ -587,6 +642,221 @@ def profile_url(label, url, seconds=None):
             "self": selfc.most_common(15), "newsfeed_inclusive": nfincl.most_common(20),
             "inclusive": incl.most_common(60), "jfr": jfr}
 
+
+# --- the production topology (ONLY=topology or TOPOLOGY=1): ./newsfeed start --cluster, Varnish in front ---------
+
+TOPOLOGY = ONLY == "topology" or env("TOPOLOGY", "0") == "1"
+SITE = env("SITE", "/content/newsfeed/day")
+EDITS, TAIL = int(env("EDITS", "40")), float(env("TAIL", "3"))
+CLUSTER = os.path.join(NF_HOME, "cluster")
+# The cluster sends every purge again 5 s after the write (purge.xkey.repeat.seconds): the edits go round EDITED
+# articles, and one article is edited again only SPACING s after its last edit, so that the repeated purge of one
+# edit never lands in the next edit's measurement.
+EDITED, SPACING = 4, 6.0
+LIFTED = {"client.burst": "100000000", "client.per.minute": "100000000", "article.burst": "100000000",
+          "article.per.minute": "100000000", "min.fill.seconds": "0"}
+DEFAULTS = {"client.burst": "5", "client.per.minute": "3", "article.burst": "30", "article.per.minute": "30",
+            "min.fill.seconds": "3"}
+
+
+def node(n):
+    return f"http://127.0.0.1:{PORT + n}"
+
+
+def live_pid(path):
+    try:
+        pid = int(open(path).read().strip())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def node_pids(*nodes):
+    return lambda: [p for p in (live_pid(os.path.join(CLUSTER, f"node{n}", "sling.pid")) for n in nodes) if p]
+
+
+def varnish_pids():
+    pid = live_pid(os.path.join(CLUSTER, "varnish", "varnishd.pid"))
+    if not pid:
+        return []
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [pid] + [int(x) for x in out.split()]
+
+
+def cluster_check():
+    """Refuses unless ./newsfeed start --cluster runs on NEWSFEED_PORT in NEWSFEED_HOME with Varnish in front."""
+    start = f"NEWSFEED_PORT={PORT} NEWSFEED_HOME={NF_HOME} ./newsfeed start --cluster"
+    try:
+        port = int(open(os.path.join(CLUSTER, "port")).read().strip())
+    except (OSError, ValueError):
+        raise SystemExit(f"topology: no cluster runs in {CLUSTER}; start one with {start}")
+    if port != PORT:
+        raise SystemExit(f"topology: the cluster in {CLUSTER} runs on port {port}, not NEWSFEED_PORT={PORT}")
+    for n in (1, 2):
+        if not node_pids(n)() or not answers(node(n) + SITE + ".json"):
+            raise SystemExit(f"topology: node {n} ({node(n)}) does not run or does not answer {SITE}.json")
+    varnish.read(SITE + ".json")
+    if not varnish_pids() or varnish.read(SITE + ".json")[1] not in ("HIT", "MISS"):
+        raise SystemExit(f"topology: no Varnish answers on {B} (no X-Cache header): the cluster runs without it")
+
+
+def pick_article():
+    """The newest published article of SITE that is none of the checks' own (those come and go)."""
+    for item in get_json(node(1) + SITE + ".feed.json?limit=50")["items"]:
+        if not re.match(r"(Topology|Cache) (check|comments)", item["title"]):
+            return item["path"]
+    raise SystemExit(f"topology: {SITE} has no published article")
+
+
+def post_luas(path, token):
+    """A comment POST script per node, each with its own authors and texts (no duplicates across the two)."""
+    return [post_lua(path, f'"author=Bench+n{n}" .. u .. "&email=bench.n{n}" .. u .. "%40example.org'
+                           f'&text=Topology+comment+n{n}+" .. u .. "&token={token}"') for n in (1, 2)]
+
+
+def topology_cases(article, post_target):
+    """Per read: from the cache (a hit), from node 1 (what the cache gets on a miss), from both nodes at once;
+    comment POSTs on node 1 and on both nodes at once."""
+    cases = []
+    reads = [("feed", "feed page 1", SITE + ".feed.json"), ("article", "article", article + ".json"),
+             ("site", "site", SITE + ".json"), ("calendar", "calendar", SITE + ".calendar.json")]
+    for key, name, path in reads:
+        cases += [{"id": f"hit-{key}", "endpoint": name, "url": B + path, "pids": varnish_pids},
+                  {"id": f"node1-{key}", "endpoint": name, "url": node(1) + path, "pids": node_pids(1)},
+                  {"id": f"nodes2-{key}", "endpoint": name, "url": node(1) + path, "pids": node_pids(1, 2),
+                   "targets": [(node(1) + path, None), (node(2) + path, None)]}]
+    post = post_target + ".comments.json"
+    luas = post_luas(post, get_json(node(1) + post_target + ".comment-form.json")["token"])
+    # Comment POSTs to one article take seconds each on the cluster at -c16: a long timeout keeps C requests in
+    # flight per wrk (with 2 s, wrk gives up on them and sends more while the nodes still work on them), and the
+    # next case waits until those in flight are done (settle)
+    cases += [{"id": "node1-post", "endpoint": "comment POST", "url": node(1) + post, "lua": luas[0],
+               "pids": node_pids(1), "timeout": "300s", "settle": True},
+              {"id": "nodes2-post", "endpoint": "comment POST", "url": node(1) + post, "pids": node_pids(1, 2),
+               "targets": [(node(1) + post, luas[0]), (node(2) + post, luas[1])], "timeout": "300s", "settle": True}]
+    for c in cases:
+        if not c["id"].endswith("post") and http("GET", c["url"], timeout=120)[0] != 200:
+            raise SystemExit(f"{c['id']}: {c['url']} does not answer 200")
+    return cases
+
+
+def one_edit(path, n, i, run):
+    """Warms the article in the cache, edits it on node n, polls the cache until the edit shows, then TAIL s more."""
+    marker = f"Topology {run} edit {i}"
+    fresh = lambda status, body: marker in body
+    varnish.warm(path + ".json")
+    if random.random() < 0.5:   # Varnish's director takes the nodes in turn: which node gets the first miss after
+        varnish.read(f"{SITE}.json?rr={random.getrandbits(40)}")   # the purge is a coin flip, not the edits' order
+    varnish.write("POST", path + ".update.json", {"lead": marker}, origin=node(n))
+    start = time.monotonic()
+    first, x_cache = varnish.fresh_after(path + ".json", fresh, start)
+    count, last = varnish.relapses(path + ".json", fresh, start, TAIL)
+    return {"edit": i, "node": n, "fresh_ms": round(first, 1), "fresh_x_cache": x_cache, "relapses": count,
+            "last_stale_ms": round(last if last is not None else first, 1)}
+
+
+def purge_delays():
+    """EDITS edits of EDITED new articles, written on node 1 and node 2 alternately; the articles are deleted after."""
+    run, arts, edited, rows = str(int(time.time())), [], {}, []
+    try:
+        for k in range(EDITED):
+            arts.append(varnish.create(f"Topology check {run} {k}", varnish.now_local(), settle=False)[0])
+        time.sleep(SPACING)   # the creations' purges (and their repeats) pass first
+        for i in range(EDITS):
+            path = arts[i % EDITED]
+            time.sleep(max(0.0, edited.get(path, 0.0) + SPACING - time.monotonic()))
+            rows.append(one_edit(path, 1 + i % 2, i, run))
+            edited[path] = time.monotonic()
+            if (i + 1) % 10 == 0:
+                log(f"{i + 1}/{EDITS} edits")
+    finally:
+        for path in arts:
+            varnish.write("POST", path + ".delete.json")
+    return rows
+
+
+def pct(values, p):
+    """Nearest rank: p=50 the median (lower), p=99 of 40 values the slowest."""
+    v = sorted(values)
+    return v[max(0, -(-len(v) * p // 100) - 1)] if v else None
+
+
+def purge_summary(rows):
+    fresh, stale = [r["fresh_ms"] for r in rows], [r["last_stale_ms"] for r in rows]
+    return {"edits": len(rows), "fresh_p50": statistics.median(fresh), "fresh_p99": pct(fresh, 99),
+            "fresh_under_1s": sum(1 for v in fresh if v < 1000), "stale_p50": statistics.median(stale),
+            "stale_p99": pct(stale, 99), "relapses": sum(r["relapses"] for r in rows),
+            "edits_with_relapse": sum(1 for r in rows if r["relapses"]),
+            "fresh_x_cache": dict(Counter(r["fresh_x_cache"] for r in rows)), "tail_s": TAIL}
+
+
+def topology_table(med, purge):
+    import report
+    lines = ["| endpoint | cache hit req/s | node 1 (origin) req/s | two nodes req/s | cache hit / origin "
+             "| two nodes / one | CPU ms/req: Varnish; node 1 |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for key in ("feed", "article", "site", "calendar", "post"):
+        hit, one, two = med.get(f"hit-{key}"), med[f"node1-{key}"], med[f"nodes2-{key}"]
+        cpu = lambda m: "–" if not m or m["cpu_ms"] is None else report.f2(m["cpu_ms"]) if m["cpu_ms"] >= 0.1 \
+            else f"{m['cpu_ms']:.3f}"
+        lines.append(f"| {'comment POST' if key == 'post' else key} | {report.f0(hit and hit['rps'])} "
+                     f"| {report.f0(one['rps'])} | {report.f0(two['rps'])} | {report.rfmt(report.ratio(hit, one))} "
+                     f"| {report.rfmt(report.ratio(two, one))} | {cpu(hit)}; {cpu(one)} |")
+    p = purge
+    lines += ["", f"Purge to fresh through the cache, {p['edits']} edits (ms from the edit's answer): first fresh read "
+              f"median {p['fresh_p50']:.0f}, p99 {p['fresh_p99']:.0f} ({p['fresh_under_1s']} of {p['edits']} under "
+              f"1 s); last stale read median {p['stale_p50']:.0f}, p99 {p['stale_p99']:.0f}; stale relapses in the "
+              f"{p['tail_s']:g} s after the first fresh read: {p['relapses']} reads in {p['edits_with_relapse']} "
+              f"edits; the first fresh answer was {p['fresh_x_cache']}."]
+    return "\n".join(lines)
+
+
+def topology():
+    varnish.configure(B, node(1), SITE)
+    cluster_check()
+    os.makedirs(OUT, exist_ok=True)
+    article = pick_article()
+    # the comment POSTs go to an article of this run (the comments of earlier runs would weigh on them)
+    post_target = varnish.create(f"Topology comments {int(time.time())}", varnish.now_local(), settle=False)[0]
+    saved = [comment_config(node(n)) for n in (1, 2)]
+    for n in (1, 2):   # wrk sends from one address: no rate limits, no minimum fill time, on both nodes
+        set_comment_config(LIFTED, node(n))
+    time.sleep(1)
+    try:
+        cases = topology_cases(article, post_target)
+        log(f"{len(cases)} cases x {ROUNDS} rounds, wrk -c{C} -t{T} -d{D}s (two nodes: one wrk each) after {WARM}s")
+        med = medians(measure_rounds(cases))
+    finally:
+        for n in (1, 2):
+            set_comment_config(saved[n - 1] or DEFAULTS, node(n))
+        varnish.write("POST", post_target + ".delete.json")
+    result = {"meta": topology_meta(article, post_target), "median": med,
+              "cases": [{k: v for k, v in c.items() if k not in ("pids", "lua")} for c in cases]}
+    save(result)   # the throughput, should the edits fail
+    log(f"purge to fresh: {EDITS} edits, written on node 1 and node 2 alternately ...")
+    time.sleep(SPACING)   # the last comment POSTs drain
+    rows = purge_delays()
+    result["purge"] = {"summary": purge_summary(rows), "edits": rows}
+    result["table"] = topology_table(med, result["purge"]["summary"])
+    result["meta"] = topology_meta(article, post_target)
+    save(result)
+    print(result["table"])
+    log(f"results: {OUT}/results.json (commit {result['meta']['commit']}, load after "
+        f"{' '.join(result['meta']['load_after'])})")
+
+
+def topology_meta(article, post_target):
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True,
+                            text=True).stdout.strip()
+    return {"date": dt.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC"), "commit": commit, "cores": os.cpu_count(),
+            "D": D, "warm": WARM, "rounds": ROUNDS, "C": C, "T": T, "site": SITE, "article": article,
+            "post_target": post_target, "edits": EDITS, "tail": TAIL,
+            "load_after": open("/proc/loadavg").read().split()[:3], "minutes": round((time.time() - T0) / 60, 1)}
+
+
+def save(result):
+    with open(os.path.join(OUT, "results.json"), "w") as f:
+        json.dump(result, f, indent=1)
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -11,7 +11,8 @@
 #      MONTH (2022-01), DAY (10), WP_PEER (../shared/peers/wordpress), WP_HOME, WP_PORT (8089), NO_WP=1,
 #      PROFILE (1: JFR of the slowest read endpoint), WRITE_DOCS (1), ONLY (a regular expression on endpoint
 #      names: ONLY=calendar, ONLY=feed, ONLY=comment measure that part and leave the docs). Raw output:
-#      bench-out/<stamp>/.
+#      bench-out/<stamp>/. ONLY=topology (or TOPOLOGY=1) measures a running ./newsfeed start --cluster instead:
+#      cache hits against the origin, purge-to-fresh delays (EDITS, TAIL), two nodes against one.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -29,6 +30,12 @@ apt_install() {
 command -v wrk >/dev/null || { say "installing wrk"; apt_install wrk; }
 command -v python3 >/dev/null || apt_install python3
 command -v jcmd >/dev/null || say "no jcmd on the PATH: no profile"
+
+# ONLY=topology (or TOPOLOGY=1): the running cluster (./newsfeed start --cluster) as it is: no start, no generator,
+# no WordPress; bench.py refuses when no cluster runs on NEWSFEED_PORT in NEWSFEED_HOME
+if [[ ${ONLY:-} == topology || ${TOPOLOGY:-0} == 1 ]]; then
+    exec python3 bench/bench.py
+fi
 
 if [[ $(curl -s -o /dev/null -w '%{http_code}' "$B/content/newsfeed/day.json") != 200 ]]; then
     ./newsfeed start

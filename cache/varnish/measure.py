@@ -16,11 +16,16 @@ import time
 import urllib.error
 import urllib.request
 
-CACHE, ORIGIN = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/")
-SITE = sys.argv[3] if len(sys.argv) > 3 else "/content/newsfeed/day"
+CACHE = ORIGIN = None   # set by configure(): from the command line, or by an importer
+SITE = "/content/newsfeed/day"
 AUTHOR = "Basic " + base64.b64encode(b"author:author").decode()
 MODERATOR = "Basic " + base64.b64encode(b"moderator:moderator").decode()
 TIMEOUT = 60.0
+
+
+def configure(cache, origin, site=None):
+    global CACHE, ORIGIN, SITE
+    CACHE, ORIGIN, SITE = cache.rstrip("/"), origin.rstrip("/"), site or SITE
 
 
 def http(method, url, body=None, headers=None):
@@ -51,9 +56,9 @@ def warm(path):
     raise AssertionError(f"{path} is not cached: {status} {cache}")
 
 
-def fresh_after(path, is_fresh):
-    """Milliseconds from now until a reader gets an answer is_fresh accepts through the cache."""
-    start = time.monotonic()
+def fresh_after(path, is_fresh, start=None):
+    """Milliseconds from start (now) until a reader gets an answer is_fresh accepts through the cache."""
+    start = start or time.monotonic()
     while time.monotonic() - start < TIMEOUT:
         status, cache, body = read(path)
         if is_fresh(status, body):
@@ -62,8 +67,20 @@ def fresh_after(path, is_fresh):
     raise AssertionError(f"{path} still stale after {TIMEOUT} s")
 
 
-def write(method, path, body=None, auth=AUTHOR):
-    status, head, answer = http(method, ORIGIN + path, body, {"Authorization": auth})
+def relapses(path, is_fresh, start, seconds):
+    """After a first fresh read, polls every 5 ms for `seconds` more: the reads that got an answer is_fresh refuses
+    again (a node that had not seen the change yet refilled the cache), and the ms from start to the last of them."""
+    count, last, end = 0, None, time.monotonic() + seconds
+    while time.monotonic() < end:
+        status, _, body = read(path)
+        if not is_fresh(status, body):
+            count, last = count + 1, (time.monotonic() - start) * 1000
+        time.sleep(0.005)
+    return count, last
+
+
+def write(method, path, body=None, auth=AUTHOR, origin=None):
+    status, head, answer = http(method, (origin or ORIGIN) + path, body, {"Authorization": auth})
     assert 200 <= status < 300, f"{method} {path}: {status} {answer[:300]!r}"
     return json.loads(answer) if answer else {}
 
@@ -170,6 +187,7 @@ def hit_and_miss():
 
 
 def main():
+    configure(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
     status, _, _ = http("PURGE", CACHE + "/", headers={"xkey-purge": "nothing"})
     print(f"PURGE from loopback: {status}")
     hit_and_miss()
