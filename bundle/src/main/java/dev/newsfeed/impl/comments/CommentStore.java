@@ -30,7 +30,7 @@ import org.jetbrains.annotations.Nullable;
  * /var/newsfeed/comments{site}/{status}/yyyy/MM/dd/{id}   every comment with email, client hash, original text:
  *                                                      readable by moderators and the service user only
  * /var/newsfeed/comments{site}/dedup/{hash}             one node per (article, author, text): duplicates collide
- * /var/newsfeed/comments{site}/counts/{status}          atomic counters per status
+ * /var/newsfeed/comments{site}/counts/{status}/shard-N  atomic counters per status, in shards
  * {site}/comments/{articleId}                           public thread of an article: atomic counter, updated
  * {site}/comments/{articleId}/{id}                      an approved comment: author, url, published, text (HTML)
  * </pre>
@@ -199,7 +199,9 @@ public final class CommentStore {
     public static Map<String, Long> counts(ResourceResolver resolver, SiteSettings site) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (CommentStatus status : CommentStatus.values()) {
-            counts.put(status.key(), counterValue(resolver.getResource(privateRoot(site) + "/counts/" + status.key())));
+            counts.put(
+                    status.key(),
+                    Math.max(0, StatusCounters.value(resolver.getResource(StatusCounters.path(site, status)))));
         }
         return counts;
     }
@@ -267,7 +269,8 @@ public final class CommentStore {
     }
 
     /**
-     * Counts are Oak atomic counters ({@code mix:atomicCounter}): a commit adds its delta as {@code oak:increment} and
+     * Counts are Oak atomic counters ({@code mix:atomicCounter}), the status counts split in shards
+     * ({@link StatusCounters}): a commit adds its delta as {@code oak:increment} and
      * Oak folds it in when the commit is applied, so concurrent submissions never conflict on a count and no delta is
      * lost (a plain read-increment-write would lose some: Oak merges two concurrent writes of the same value
      * silently). On a DocumentNodeStore each cluster instance keeps its own shard, folded into the total later and
@@ -276,10 +279,7 @@ public final class CommentStore {
      */
     private static void count(ResourceResolver resolver, SiteSettings site, CommentStatus status, long delta)
             throws PersistenceException {
-        increment(
-                ResourceUtil.getOrCreateResource(
-                        resolver, privateRoot(site) + "/counts/" + status.key(), COUNTER, UNORDERED, false),
-                delta);
+        StatusCounters.add(resolver, site, status, delta);
     }
 
     static void increment(Resource counter, long delta) {

@@ -161,7 +161,7 @@ public final class CountKeeper {
             throws PersistenceException, RepositoryException {
         for (CommentStatus status : CommentStatus.values()) {
             String folder = CommentStore.privateRoot(site) + "/" + status.key();
-            String counter = CommentStore.privateRoot(site) + "/counts/" + status.key();
+            String counter = StatusCounters.path(site, status);
             long expected = tally.days(resolver, folder, all, paths);
             check(resolver, counter, expected, pass, () -> tally.recountDays(resolver, folder));
         }

@@ -30,15 +30,19 @@ public final class OakCounters implements CountKeeper.Counters {
             return null;
         }
         ValueMap props = counter.getValueMap();
-        return new CountKeeper.Shown(
-                props.get(CommentStore.PN_COUNTER, 0L), props.get(CountKeeper.PN_REPAIR, String.class));
+        long shown = StatusCounters.isStatusCounter(path)
+                ? StatusCounters.value(counter)
+                : props.get(CommentStore.PN_COUNTER, 0L);
+        return new CountKeeper.Shown(shown, props.get(CountKeeper.PN_REPAIR, String.class));
     }
 
     @Override
     public void nudge(ResourceResolver resolver, String path) throws PersistenceException, RepositoryException {
         Retry.commit(resolver, r -> {
             Resource counter = r.getResource(path);
-            if (counter != null) {
+            if (counter != null && StatusCounters.isStatusCounter(path)) {
+                StatusCounters.nudge(counter);
+            } else if (counter != null) {
                 Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
                         .put(CommentStore.PN_INCREMENT, 0L);
             }
@@ -52,7 +56,7 @@ public final class OakCounters implements CountKeeper.Counters {
         try {
             resolver.refresh();
             Resource counter = resolver.getResource(path);
-            if (counter == null && !path.contains("/counts/")) {
+            if (counter == null && !StatusCounters.isStatusCounter(path)) {
                 return false; // a thread that went away since it was counted
             }
             if (counter == null) {

@@ -43,11 +43,12 @@ class CommentStoreTest {
     void keepsAPendingCommentPrivateAndPublishesItOnApproval() throws Exception {
         CommentRecord r = add("a1", CommentStatus.PENDING, null, T0);
         assertNotNull(resolver.getResource("/var/newsfeed/comments" + SITE + "/pending/2022/01/10/" + r.id()));
-        assertTrue(
-                resolver.getResource("/var/newsfeed/comments" + SITE + "/counts/pending")
-                        .getValueMap()
-                        .containsKey("oak:increment"),
-                "counted with an atomic counter (folded by Oak, see CommentsIT)");
+        long increments = 0;
+        for (var shard : resolver.getResource("/var/newsfeed/comments" + SITE + "/counts/pending")
+                .getChildren()) {
+            increments += shard.getValueMap().get("oak:increment", 0L);
+        }
+        assertEquals(1L, increments, "counted in one shard of an atomic counter (folded by Oak, see CommentsIT)");
 
         moderate(r.id(), CommentStatus.APPROVED);
         assertNull(

@@ -324,14 +324,27 @@ class CountKeeperTest {
             }
             for (String path : counters) {
                 Resource counter = r.getResource(path);
-                Long delta = counter == null ? null : counter.getValueMap().get(CommentStore.PN_INCREMENT, Long.class);
-                if (delta != null) {
-                    Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
-                            .remove(CommentStore.PN_INCREMENT);
-                    add(instance, path, delta, fold);
+                if (counter == null) {
+                    continue;
+                }
+                fold(instance, path, counter, fold);
+                // a status count's shards (StatusCounters): one logical counter here
+                for (Resource shard : counter.getChildren()) {
+                    if (shard.getName().startsWith(StatusCounters.SHARD_PREFIX)) {
+                        fold(instance, path, shard, fold);
+                    }
                 }
             }
             r.commit();
+        }
+
+        private void fold(String instance, String path, Resource counter, boolean fold) {
+            Long delta = counter.getValueMap().get(CommentStore.PN_INCREMENT, Long.class);
+            if (delta != null) {
+                Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
+                        .remove(CommentStore.PN_INCREMENT);
+                add(instance, path, delta, fold);
+            }
         }
     }
 }
