@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,11 +70,29 @@ class SyndicationIT {
         JsonNode items = feed.path("items");
         assertTrue(items.size() >= 13);
         for (JsonNode item : items) {
-            assertFalse(item.path("id").asText().isEmpty());
+            assertTrue(
+                    item.path("id").asText().startsWith("urn:uuid:"),
+                    item.path("id").asText());
             assertTrue(item.has("content_html"));
             assertTrue(item.path("date_published").asText().endsWith("+04:00"));
         }
         OpenApi.assertValid("JsonFeed", feed);
+    }
+
+    @Test
+    void givesEachArticleTheSameIdInEveryFormat() throws Exception {
+        List<String> json = new ArrayList<>();
+        json(sling.get(SITE + ".feed.jsonfeed"))
+                .path("items")
+                .forEach(item -> json.add(item.path("id").asText()));
+        List<String> atom = parse(sling.get(SITE + ".atom")).getEntries().stream()
+                .map(SyndEntry::getUri)
+                .toList();
+        List<String> rss = parse(sling.get(SITE + ".rss")).getEntries().stream()
+                .map(SyndEntry::getUri)
+                .toList();
+        assertEquals(atom, json);
+        assertEquals(atom, rss);
     }
 
     @Test

@@ -168,7 +168,7 @@ public final class Syndication {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Article a : articles) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", a.id());
+            item.put("id", "urn:uuid:" + a.id());
             item.put("url", base + a.path());
             item.put("title", a.title());
             item.put("content_html", a.body() == null ? "" : HtmlSanitizer.article(a.body()));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -79,6 +80,24 @@ class SyndicationTest {
                 doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "published")
                         .item(0)
                         .getTextContent());
+    }
+
+    @Test
+    void givesItemsTheSameUrnIdsInEveryFormat() throws Exception {
+        String id = "urn:uuid:0859dc03-5c65-5564-b77d-a272e2cf9caf";
+        Map<String, Object> feed = Syndication.jsonFeed(SITE, List.of(ARTICLE), "https://x.example");
+        List<?> items = (List<?>) feed.get("items");
+        assertEquals(id, ((Map<?, ?>) items.get(0)).get("id"));
+        Document rss =
+                parse(new String(Syndication.rss(SITE, List.of(ARTICLE), "https://x.example", Instant.EPOCH), "UTF-8"));
+        assertEquals(id, rss.getElementsByTagName("guid").item(0).getTextContent());
+        assertEquals(
+                "false",
+                rss.getElementsByTagName("guid")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("isPermaLink")
+                        .getNodeValue());
     }
 
     private static Document parse(String xml) throws Exception {
