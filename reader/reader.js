@@ -26,6 +26,8 @@ let site = null;
 let locale = 'en';
 let rendering = 0;
 let firstRender = true;
+/** The month (and day) the calendar shows. */
+let shownMonth = null;
 
 // ---- the site ---------------------------------------------------------------------------------------------------
 
@@ -99,7 +101,9 @@ async function render() {
         window.scrollTo(0, 0);
     }
     firstRender = false;
-    showCalendar(page.month, page.day);
+    if (page.month || shownMonth === null) {
+        showCalendar(page.month, page.day); // pages of no month (search, errors) keep the calendar shown
+    }
 }
 
 function pageFor(r) {
@@ -253,8 +257,6 @@ function failure(e) {
 }
 
 // ---- the calendar -----------------------------------------------------------------------------------------------
-
-let shownMonth = null;
 
 async function showCalendar(ym, day) {
     const key = (ym || 'current') + ' ' + (day || '');
