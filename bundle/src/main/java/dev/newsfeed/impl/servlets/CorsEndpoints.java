@@ -3,6 +3,7 @@ package dev.newsfeed.impl.servlets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.newsfeed.impl.http.CorsPolicy.Access;
 import org.apache.sling.api.resource.Resource;
@@ -21,7 +22,7 @@ final class CorsEndpoints {
             Set.of("articles", "console", "csrf", "delete", "edit", "moderation", "reindex", "settings", "update");
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
-    private static final Set<String> READ_METHODS = new java.util.TreeSet<>(READS);
+    private static final Set<String> READ_METHODS = new TreeSet<>(READS);
 
     private CorsEndpoints() {}
 
