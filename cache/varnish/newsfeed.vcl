@@ -21,7 +21,8 @@ sub vcl_recv {
     set req.backend_hint = newsfeed_nodes.backend();
     unset req.http.xkey;
     unset req.http.X-Cache;
-    # Writes, and anything that is not a plain read, go to Sling untouched (never cached, never served from cache).
+    # Writes, CORS preflights (OPTIONS) and anything else that is not a plain read go to Sling untouched (never
+    # cached, never served from cache): a preflight's answer depends on its Origin and Access-Control-Request-* headers.
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
