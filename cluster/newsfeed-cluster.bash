@@ -63,6 +63,19 @@ pg() { # COMMAND [ARGS...]
     fi
 }
 
+# As root, PostgreSQL runs as postgres, who must be able to pass through every folder above $PG_DIR (a mktemp
+# folder is 0700): those that deny it get the search bit for others (o+x: pass through, not list).
+pg_reachable() {
+    local dir=$PG_DIR
+    while [[ $dir != / ]]; do
+        dir=$(dirname "$dir")
+        if ! runuser -u postgres -- test -x "$dir"; then
+            say "PostgreSQL runs as the user postgres, who cannot pass through $dir: chmod o+x $dir"
+            chmod o+x "$dir" || die "chmod o+x $dir failed: put NEWSFEED_HOME where the user postgres can reach it"
+        fi
+    done
+}
+
 pg_running() { [[ -f $PG_DATA/postmaster.pid ]] && pg pg_ctl -D "$PG_DATA" status >/dev/null 2>&1; }
 
 pg_start() {
@@ -75,6 +88,7 @@ pg_start() {
     if ((EUID == 0)); then
         getent passwd postgres >/dev/null || die "as root, PostgreSQL needs the user postgres (apt-get install postgresql-15)"
         chown postgres "$PG_DIR"
+        pg_reachable
     fi
     if [[ ! -f $PG_DATA/PG_VERSION ]]; then
         say "Creating the PostgreSQL cluster in $PG_DATA ..."
