@@ -24,6 +24,7 @@ class ArchitectureTest {
         "dev.newsfeed.impl.reading..",
         "dev.newsfeed.impl.authoring..",
         "dev.newsfeed.impl.feed..",
+        "dev.newsfeed.impl.search..",
         "dev.newsfeed.impl.comments..",
         "dev.newsfeed.impl.maintenance..",
         "dev.newsfeed.impl.changes..",
@@ -77,6 +78,7 @@ class ArchitectureTest {
                         "dev.newsfeed.impl.maintenance..",
                         "dev.newsfeed.impl.comments..",
                         "dev.newsfeed.impl.feed..",
+                        "dev.newsfeed.impl.search..",
                         "dev.newsfeed.impl.authoring..",
                         "dev.newsfeed.impl.reading..")
                 .check(CLASSES);

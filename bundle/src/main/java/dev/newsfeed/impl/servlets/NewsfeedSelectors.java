@@ -35,6 +35,7 @@ final class NewsfeedSelectors {
             new Endpoint(ContentModel.RT_SITE, "feed", "jsonfeed", READ),
             new Endpoint(ContentModel.RT_SITE, "moderation", "json", READ_WRITE),
             new Endpoint(ContentModel.RT_SITE, "reindex", "json", WRITE),
+            new Endpoint(ContentModel.RT_SITE, "search", "json", READ),
             new Endpoint(ContentModel.RT_SITE, "settings", "json", READ_WRITE),
             new Endpoint(ContentModel.RT_ARTICLE, "comments", "json", READ_WRITE),
             new Endpoint(ContentModel.RT_ARTICLE, "comment-form", "json", READ),

@@ -1,11 +1,15 @@
 package dev.newsfeed.impl.servlets;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.SlingHttpServletResponse;
+import org.apache.sling.api.request.RequestParameter;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.jetbrains.annotations.Nullable;
 
 /** Small facts about a request that several servlets check, and the 404 of a document asked in another form. */
 final class Requests {
@@ -52,6 +56,22 @@ final class Requests {
     /** Whether the request names only the servlet's one selector, and no suffix. */
     static boolean onlySelector(SlingHttpServletRequest request) {
         return request.getRequestPathInfo().getSelectors().length == 1 && !hasSuffix(request);
+    }
+
+    /**
+     * A query string parameter read as UTF-8 (RFC 3986), whatever Sling's default parameter encoding (ISO-8859-1 on
+     * Sling, which would turn {@code %D5%A1} into two Latin-1 characters instead of the Armenian {@code ա}).
+     */
+    static @Nullable String utf8Parameter(SlingHttpServletRequest request, String name) {
+        RequestParameter parameter = request.getRequestParameter(name);
+        if (parameter == null) {
+            return null;
+        }
+        try {
+            return parameter.getString(StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            return parameter.getString();
+        }
     }
 
     static boolean isAnonymous(ResourceResolver resolver) {

@@ -51,6 +51,7 @@ import org.osgi.service.component.annotations.Component;
             "feed",
             "moderation",
             "reindex",
+            "search",
             "settings",
             "update"
         })
