@@ -132,6 +132,27 @@ class FeedIT {
     }
 
     @Test
+    void filtersByATagInAnyScript() {
+        String path = json(sling.postJsonAsAuthor(
+                        site + ".articles.json",
+                        Map.of(
+                                "title",
+                                "Tagged in Armenian",
+                                "published",
+                                "2022-03-03T10:00:00+04:00",
+                                "tags",
+                                List.of("արցախ")))) // "արցախ"
+                .path("path")
+                .asText();
+        Eventually.within(
+                Duration.ofSeconds(60),
+                () -> assertEquals(
+                        Set.of(idOf(path)),
+                        ids(site + ".feed.json?tag=%D5%A1%D6%80%D6%81%D5%A1%D5%AD"),
+                        "the tag sent as UTF-8 in the query string"));
+    }
+
+    @Test
     void revalidatesAndNamesItsSurrogateKeys() {
         HttpResponse<String> first = sling.get(site + ".feed.json?limit=5");
         assertTrue(

@@ -143,6 +143,12 @@ public final class EmbargoAccessControl {
         if (acl == null) {
             throw new RepositoryException("no access control list for " + path);
         }
+        // While Oak has not bound the restriction provider (a bundle update, a start), the list reads the entry
+        // without its restriction, and writing the list back would deny everyone every read below path: wait.
+        if (!Arrays.asList(acl.getRestrictionNames()).contains(EmbargoRestrictionProvider.NAME)) {
+            throw new RepositoryException("Oak does not know the restriction " + EmbargoRestrictionProvider.NAME
+                    + " yet; the entry on " + path + " is left as it is");
+        }
         Principal everyone = AccessControlUtils.getEveryonePrincipal(session);
         Privilege read = acm.privilegeFromName(Privilege.JCR_READ);
         boolean changed = false;

@@ -62,7 +62,7 @@ public final class FeedServlet extends SlingSafeMethodsServlet {
                 site.path(),
                 request.getParameter("limit"),
                 request.getParameter("cursor"),
-                request.getParameter("tag"),
+                Requests.utf8Parameter(request, "tag"),
                 request.getParameter("from"),
                 request.getParameter("to"));
         if (parsed.query() == null) {
