@@ -175,6 +175,7 @@ class ClusterIT {
     void answersForSignedInUsersNeverComeFromTheCache() {
         ClusterSite site = ClusterSite.create(cluster, "private");
         String draft = site.article(node1, "Private draft", "");
+        ClusterSite.sees(node2, draft); // the cache may ask either node
         for (String path : List.of(
                 site.path + ".articles.json",
                 draft + ".edit.json",
