@@ -200,6 +200,7 @@ class HostileInputIT {
 
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> findings = new ConcurrentHashMap<>();
+    private final AtomicLong transientPlatform = new AtomicLong();
     private final Map<String, List<String>> examples = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> families = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> methods = new ConcurrentHashMap<>();
@@ -351,6 +352,8 @@ class HostileInputIT {
                 .append(new TreeMap<>(families))
                 .append("\n  slowest: ")
                 .append(slowest)
+                .append("\n  Composum 500s that did not repeat 2 s later (platform, not findings): ")
+                .append(transientPlatform.get())
                 .append("\n  findings: ")
                 .append(findings.isEmpty() ? "none" : "");
         new TreeMap<>(findings).forEach((category, count) -> report.append("\n    ")
@@ -777,6 +780,9 @@ class HostileInputIT {
         statuses.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
         String where = probe.role() + " " + probe.method() + " " + shorten(probe.path())
                 + (probe.contentType() == null ? "" : " [" + probe.contentType() + "]");
+        if (answer.status() >= 500 && isPlatformRace(probe)) {
+            return;
+        }
         if (answer.status() >= 500 || answer.status() < 0) {
             finding(
                     (answer.status() < 0 ? "no answer" : "5xx") + " (" + probe.family() + " " + probe.method() + ")",
@@ -802,6 +808,29 @@ class HostileInputIT {
                 finding("leak: client address field via " + probe.family(), where);
             }
         }
+    }
+
+    /**
+     * Composum's browser (a Sling Starter admin tool, not Newsfeed, absent on AEM) answers 500 at times when its
+     * XSSAPI service is re-bound after a bundle refresh ("No service"): a GET it answers 500 is sent once more 2 s
+     * later, and only a 500 that repeats is a finding; the transient ones are counted in the report.
+     */
+    private boolean isPlatformRace(Probe probe) {
+        if (!probe.family().equals("composum") || !probe.method().equals("GET")) {
+            return false;
+        }
+        try {
+            Thread.sleep(2000);
+            if (send(probe).status() < 500) {
+                transientPlatform.incrementAndGet();
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void finding(String category, String example) {
