@@ -26,6 +26,18 @@ import org.jetbrains.annotations.Nullable;
 public final class NewsfeedTestContext {
 
     public static final String SITE = "/content/newsfeed/day";
+    /** The sample site's settings (Asia/Yerevan, English, Monday first), for tests that need no repository. */
+    public static final SiteSettings DAY = new SiteSettings(
+            SITE,
+            "Day",
+            java.time.ZoneId.of("Asia/Yerevan"),
+            java.util.Locale.ENGLISH,
+            java.time.DayOfWeek.MONDAY,
+            null,
+            0,
+            "pre",
+            null);
+
     public static final String BASE = "https://news.example";
 
     private NewsfeedTestContext() {}

@@ -150,4 +150,11 @@ public final class Responses {
                 detail,
                 errors);
     }
+
+    /** 503 {@code index-building} with {@code Retry-After: 30}: an Oak index the answer needs is not ready yet. */
+    public static void indexBuilding(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        response.setHeader("Retry-After", "30");
+        problem(request, response, 503, "index-building", "Service Unavailable", detail);
+    }
 }

@@ -59,6 +59,19 @@ final class Requests {
     }
 
     /**
+     * For a document with an administrators' explain variant ({@code {site}.feed.json}, {@code .feed.explain.json}):
+     * whether the request names the explain variant; null when it names neither (more selectors, or a suffix).
+     */
+    static @Nullable Boolean explainVariant(SlingHttpServletRequest request) {
+        String[] selectors = request.getRequestPathInfo().getSelectors();
+        boolean explain = selectors.length == 2 && "explain".equals(selectors[1]);
+        if ((selectors.length != 1 && !explain) || hasSuffix(request)) {
+            return null;
+        }
+        return explain;
+    }
+
+    /**
      * A query string parameter read as UTF-8 (RFC 3986), whatever Sling's default parameter encoding (ISO-8859-1 on
      * Sling, which would turn {@code %D5%A1} into two Latin-1 characters instead of the Armenian {@code ա}).
      */

@@ -48,9 +48,8 @@ public final class SearchServlet extends SlingSafeMethodsServlet {
     @Override
     protected void doGet(@NotNull SlingHttpServletRequest request, @NotNull SlingHttpServletResponse response)
             throws IOException {
-        String[] selectors = request.getRequestPathInfo().getSelectors();
-        boolean explain = selectors.length == 2 && "explain".equals(selectors[1]);
-        if ((selectors.length != 1 && !explain) || Requests.hasSuffix(request)) {
+        Boolean explain = Requests.explainVariant(request);
+        if (explain == null) {
             Responses.notFound(request, response, "No such search document.");
             return;
         }
@@ -94,14 +93,7 @@ public final class SearchServlet extends SlingSafeMethodsServlet {
         Instant now = Instant.now();
         SearchPages.Page page = search.page(request.getResourceResolver(), site, query, settings.baseUrl(request), now);
         if (page == null) {
-            response.setHeader("Retry-After", "30");
-            Responses.problem(
-                    request,
-                    response,
-                    503,
-                    "index-building",
-                    "Service Unavailable",
-                    "The search index is being built; search is back in a moment.");
+            Responses.indexBuilding(request, response, "The search index is being built; search is back in a moment.");
             return;
         }
         Responses.send(request, response, page.toDocument(settings.publicCache(), settings.surrogateKeyHeader(), now));

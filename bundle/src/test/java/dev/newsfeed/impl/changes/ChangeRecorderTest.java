@@ -3,12 +3,9 @@ package dev.newsfeed.impl.changes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
@@ -24,16 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SlingContextExtension.class)
 class ChangeRecorderTest {
 
-    private static final SiteSettings SITE = new SiteSettings(
-            "/content/newsfeed/day",
-            "Day",
-            ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH,
-            DayOfWeek.MONDAY,
-            null,
-            0,
-            "pre",
-            null);
+    private static final SiteSettings SITE = NewsfeedTestContext.DAY;
     private static final Instant T0 = Instant.parse("2022-01-10T10:40:00Z");
 
     private final SlingContext context = NewsfeedTestContext.newSlingContext();

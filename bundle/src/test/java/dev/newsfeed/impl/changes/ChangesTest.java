@@ -5,27 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Set;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.junit.jupiter.api.Test;
 
 class ChangesTest {
 
-    private static final SiteSettings SITE = new SiteSettings(
-            "/content/newsfeed/day",
-            "Day",
-            ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH,
-            DayOfWeek.MONDAY,
-            null,
-            0,
-            "pre",
-            null);
+    private static final SiteSettings SITE = NewsfeedTestContext.DAY;
     private static final Instant NOW = Instant.parse("2022-06-01T00:00:00Z");
     private static final String PATH = "/content/newsfeed/day/articles/2022/01/10/a";
 

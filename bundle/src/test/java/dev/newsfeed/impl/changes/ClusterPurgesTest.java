@@ -2,12 +2,9 @@ package dev.newsfeed.impl.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.newsfeed.impl.NewsfeedTestContext;
@@ -21,16 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SlingContextExtension.class)
 class ClusterPurgesTest {
 
-    private static final SiteSettings SITE = new SiteSettings(
-            "/content/newsfeed/day",
-            "Day",
-            ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH,
-            DayOfWeek.MONDAY,
-            null,
-            0,
-            "pre",
-            null);
+    private static final SiteSettings SITE = NewsfeedTestContext.DAY;
     private static final Instant T0 = Instant.parse("2022-01-10T10:40:00Z");
 
     private final SlingContext context = NewsfeedTestContext.newSlingContext();

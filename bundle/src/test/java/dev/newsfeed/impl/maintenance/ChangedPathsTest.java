@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.junit.jupiter.api.Test;
@@ -19,16 +17,7 @@ import org.junit.jupiter.api.Test;
 /** What the listener makes of a changed path. */
 class ChangedPathsTest {
 
-    private static final SiteSettings SITE = new SiteSettings(
-            "/content/newsfeed/day",
-            "Day",
-            ZoneId.of("Asia/Yerevan"),
-            Locale.ENGLISH,
-            DayOfWeek.MONDAY,
-            null,
-            0,
-            "pre",
-            null);
+    private static final SiteSettings SITE = NewsfeedTestContext.DAY;
     private static final String ARCHIVE = SITE.archivePath();
 
     @Test
