@@ -3,8 +3,11 @@ package dev.newsfeed.impl.comments;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import javax.jcr.RepositoryException;
@@ -13,6 +16,8 @@ import dev.newsfeed.api.Verdict;
 import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.Problem;
+import dev.newsfeed.impl.logging.LogText;
+import dev.newsfeed.impl.repository.GroupCommit;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
@@ -21,6 +26,7 @@ import org.apache.sling.api.resource.ResourceResolver;
 import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -65,11 +71,6 @@ public final class CommentIntake {
         record Unavailable() implements Outcome {}
     }
 
-    /** Thrown inside a commit when the same comment turned up meanwhile. */
-    private static final class DuplicateFound extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
     @Reference
     private CommentServiceUser serviceUser;
 
@@ -86,12 +87,19 @@ public final class CommentIntake {
     private volatile RateLimits limits;
     private volatile SpamPolicy policy;
 
+    private final GroupCommit<Write, Outcome> writes = new GroupCommit<>("newsfeed-comment-writes", 64, this::write);
+
     @Activate
     @Modified
     void configure(CommentConfig config) {
         this.config = config;
         this.limits = new RateLimits(config);
         this.policy = new SpamPolicy(config.min_fill_seconds(), config.max_links(), checkers::check);
+    }
+
+    @Deactivate
+    void deactivate() {
+        writes.close();
     }
 
     /** Largest accepted submission in bytes. */
@@ -129,18 +137,16 @@ public final class CommentIntake {
         if (wait > 0) {
             return new Outcome.RateLimited(wait);
         }
-        try (ResourceResolver resolver = serviceUser.open()) {
-            return store(resolver, submitted, parsed.input(), client, c);
-        } catch (DuplicateFound e) {
-            return new Outcome.Duplicate();
+        try {
+            return store(submitted, parsed.input(), client, c);
         } catch (LoginException | PersistenceException | RepositoryException e) {
-            log.warn("Storing a comment on {} failed: {}", submitted.article().path(), e.toString());
+            log.warn("Storing a comment on {} failed: {}", submitted.article().path(), LogText.causes(e));
             return new Outcome.Unavailable();
         }
     }
 
-    private Outcome store(ResourceResolver resolver, Submitted s, CommentInput input, String client, CommentConfig c)
-            throws LoginException, RepositoryException, IOException {
+    private Outcome store(Submitted s, CommentInput input, String client, CommentConfig c)
+            throws LoginException, PersistenceException, RepositoryException, IOException {
         Article article = s.article();
         Secrets secrets = secret.secrets();
         Instant issued = secrets.tokenIssued(
@@ -151,25 +157,67 @@ public final class CommentIntake {
                     List.of(new Problem.FieldError(
                             CommentInput.TOKEN, input.token() == null ? "is required" : "is not valid any more")));
         }
-        Resource parent = input.parent() == null
-                ? null
-                : CommentStore.published(resolver, s.site(), article.id(), input.parent());
-        long depth = parent == null ? 0 : parent.getValueMap().get("depth", 0L) + 1;
-        Problem.FieldError misplaced = replyError(input, parent, depth, c.max_depth());
-        if (misplaced != null) {
-            return new Outcome.Invalid("The comment cannot reply there.", List.of(misplaced));
+        long depth = 0;
+        if (input.parent() != null) {
+            try (ResourceResolver resolver = serviceUser.open()) {
+                Resource parent = CommentStore.published(resolver, s.site(), article.id(), input.parent());
+                depth = parent == null ? 0 : parent.getValueMap().get("depth", 0L) + 1;
+                Problem.FieldError misplaced = replyError(input, parent, depth, c.max_depth());
+                if (misplaced != null) {
+                    return new Outcome.Invalid("The comment cannot reply there.", List.of(misplaced));
+                }
+            }
         }
         CommentRecord record = record(s, input, secrets.clientHash(client), issued, depth);
         String duplicate = secrets.hash(input.duplicateKey(article.id()));
-        Retry.commit(resolver, r -> {
-            if (CommentStore.isDuplicate(r, s.site(), duplicate)) {
-                throw new DuplicateFound();
+        try {
+            return writes.submit(new Write(s.site(), record, duplicate, s.now()));
+        } catch (LoginException | RepositoryException | IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the comment was being stored", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One comment to store: the record, its duplicate hash, when it came. */
+    private record Write(SiteSettings site, CommentRecord record, String duplicate, Instant now) {}
+
+    /**
+     * Stores the comments that arrived together in one commit and journals them with one disk flush (group commit):
+     * a flood of comments shares the repository's and the disk's cost per write, and each is still answered only once
+     * it is committed and on disk. A comment whose duplicate is stored, or comes earlier in the same batch, is not
+     * stored again.
+     */
+    private List<Outcome> write(List<Write> writes)
+            throws LoginException, PersistenceException, RepositoryException, IOException {
+        try (ResourceResolver resolver = serviceUser.open()) {
+            List<Outcome> outcomes = Retry.commit(resolver, r -> {
+                List<Outcome> out = new ArrayList<>(writes.size());
+                Set<String> seen = new HashSet<>();
+                for (Write w : writes) {
+                    if (!seen.add(w.site().path() + '\n' + w.duplicate())
+                            || CommentStore.isDuplicate(r, w.site(), w.duplicate())) {
+                        out.add(new Outcome.Duplicate());
+                        continue;
+                    }
+                    CommentStore.add(r, w.site(), w.record(), w.duplicate(), w.now());
+                    out.add(new Outcome.Accepted(w.record().id(), w.record().status() == CommentStatus.APPROVED));
+                }
+                return out;
+            });
+            List<CommentJournal.Entry> entries = new ArrayList<>(writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                if (outcomes.get(i) instanceof Outcome.Accepted) {
+                    Write w = writes.get(i);
+                    entries.add(CommentJournal.Entry.of(w.site().path(), w.duplicate(), w.record()));
+                }
             }
-            CommentStore.add(r, s.site(), record, duplicate, s.now());
-            return null;
-        });
-        journal.comment(s.site(), duplicate, record); // on disk before the caller answers
-        return new Outcome.Accepted(record.id(), record.status() == CommentStatus.APPROVED);
+            journal.comments(entries); // on disk before any of them is answered
+            return outcomes;
+        }
     }
 
     /** Why a reply cannot go under {@code parent} (null: it can, or it is no reply). */

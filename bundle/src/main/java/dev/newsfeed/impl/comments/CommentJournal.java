@@ -165,10 +165,22 @@ public final class CommentJournal {
      * share the disk flushes (group commit) instead of queueing one fsync each.
      */
     public void append(Entry entry) throws IOException {
-        byte[] line = (Json.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(List.of(entry));
+    }
+
+    /** Appends entries and forces them to disk with one flush; nothing to do for none. */
+    public void appendAll(List<Entry> entries) throws IOException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Entry entry : entries) {
+            lines.append(Json.MAPPER.writeValueAsString(entry)).append('\n');
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
         FileChannel target;
         synchronized (this) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }

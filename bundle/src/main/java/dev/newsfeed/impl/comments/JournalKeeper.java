@@ -3,6 +3,7 @@ package dev.newsfeed.impl.comments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,6 +66,11 @@ public final class JournalKeeper {
     /** Records a stored comment on disk; returns once it is there. */
     public void comment(SiteSettings site, String duplicate, CommentRecord record) throws IOException {
         journal.append(CommentJournal.Entry.of(site.path(), duplicate, record));
+    }
+
+    /** Records comments stored together; returns once all of them are on disk (one flush). */
+    public void comments(List<CommentJournal.Entry> entries) throws IOException {
+        journal.appendAll(entries);
     }
 
     /** Records a moderation (the comment {@code after} it, which had status {@code from}); returns once on disk. */
