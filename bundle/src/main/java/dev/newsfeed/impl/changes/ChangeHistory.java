@@ -15,6 +15,7 @@ import dev.newsfeed.impl.cluster.LeaderJob;
 import dev.newsfeed.impl.cluster.Pacer;
 import dev.newsfeed.impl.comments.CommentStore;
 import dev.newsfeed.impl.content.SiteSettings;
+import dev.newsfeed.impl.http.OriginCache;
 import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
@@ -85,6 +86,9 @@ public final class ChangeHistory {
 
     @Reference
     private PurgeNotifier purge;
+
+    @Reference
+    private OriginCache originCache;
 
     private ServiceRegistration<Runnable> goingLiveJob;
     private ServiceRegistration<Runnable> pruneJob;
@@ -193,6 +197,9 @@ public final class ChangeHistory {
 
     /** Tells caches what the changes made stale (an OSGi event each, and the configured purge endpoint). */
     public void announce(List<Change> changes) {
+        if (!changes.isEmpty()) {
+            originCache.bump(); // before the purges: what caches fetch again is rendered anew
+        }
         changes.forEach(purge::notify);
     }
 

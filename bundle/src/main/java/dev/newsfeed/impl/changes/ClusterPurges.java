@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.newsfeed.impl.http.OriginCache;
 import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
@@ -52,6 +53,9 @@ public final class ClusterPurges implements ResourceChangeListener, ExternalReso
     @Reference
     private PurgeNotifier purge;
 
+    @Reference
+    private OriginCache originCache;
+
     private ExecutorService worker;
 
     @Activate
@@ -94,6 +98,7 @@ public final class ClusterPurges implements ResourceChangeListener, ExternalReso
                 resolverFactory.getServiceResourceResolver(Map.of(ResourceResolverFactory.SUBSERVICE, SUBSERVICE))) {
             Set<String> keys = keysBelow(resolver, paths);
             if (!keys.isEmpty()) {
+                originCache.bump(); // before the purge: what the cache tier fetches again is rendered anew
                 purge.echo(keys);
             }
         } catch (LoginException | RuntimeException e) {

@@ -12,7 +12,9 @@ import org.jetbrains.annotations.Nullable;
  * surrogate keys it depends on, in the configured header ({@code keyHeader}, empty: none; named only while the policy
  * lets shared caches keep it). {@link Responses#send(javax.servlet.http.HttpServletRequest,
  * javax.servlet.http.HttpServletResponse, PublicDocument)} sends it with its validators and answers conditional
- * requests.
+ * requests. {@code recheckAt}: when the origin's cache of rendered answers ({@link AnswerCache}) must render it again
+ * at the latest although no write changed the repository (answers that another process feeds, such as Oak's
+ * asynchronous full-text index); null: only when something changes.
  */
 public record PublicDocument(
         String mediaType,
@@ -20,10 +22,22 @@ public record PublicDocument(
         @Nullable Instant lastModified,
         CachePolicy cache,
         String keyHeader,
-        List<String> surrogateKeys) {
+        List<String> surrogateKeys,
+        @Nullable Instant recheckAt) {
 
     public PublicDocument {
         surrogateKeys = List.copyOf(surrogateKeys);
+    }
+
+    /** An answer valid until something changes. */
+    public PublicDocument(
+            String mediaType,
+            byte[] body,
+            @Nullable Instant lastModified,
+            CachePolicy cache,
+            String keyHeader,
+            List<String> surrogateKeys) {
+        this(mediaType, body, lastModified, cache, keyHeader, surrogateKeys, null);
     }
 
     /** A JSON document: the DTO serialised as the API serialises every document. */
@@ -36,5 +50,10 @@ public record PublicDocument(
             throws IOException {
         return new PublicDocument(
                 Responses.JSON, Json.bytes(document), lastModified, cache, keyHeader, List.copyOf(surrogateKeys));
+    }
+
+    /** The same answer, rendered again by the origin's cache at {@code at} at the latest. */
+    public PublicDocument recheckedAt(Instant at) {
+        return new PublicDocument(mediaType, body, lastModified, cache, keyHeader, surrogateKeys, at);
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +33,18 @@ public final class Responses {
             @Nullable Instant lastModified,
             CachePolicy cache)
             throws IOException {
-        String etag = ConditionalRequests.strongEtag(mediaType, body);
+        send(request, response, mediaType, body, ConditionalRequests.strongEtag(mediaType, body), lastModified, cache);
+    }
+
+    private static void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String mediaType,
+            byte[] body,
+            String etag,
+            @Nullable Instant lastModified,
+            CachePolicy cache)
+            throws IOException {
         response.setHeader("ETag", etag);
         if (lastModified != null) {
             response.setHeader("Last-Modified", ConditionalRequests.httpDate(lastModified));
@@ -47,19 +59,49 @@ public final class Responses {
         response.setContentType(mediaType);
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
     }
+
+    /** The request attribute under which {@link #send(HttpServletRequest, HttpServletResponse, PublicDocument)}
+     * leaves the document it sent, for the origin's cache of rendered answers. */
+    public static final String RENDERED = "dev.newsfeed.rendered";
 
     /**
      * Sends a public document of the read API: its surrogate keys (when shared caches may keep it), then as
-     * {@link #send(HttpServletRequest, HttpServletResponse, String, byte[], Instant, CachePolicy)}.
+     * {@link #send(HttpServletRequest, HttpServletResponse, String, byte[], Instant, CachePolicy)}; and leaves it in
+     * the request ({@link #RENDERED}) for the origin's cache.
      */
     public static void send(HttpServletRequest request, HttpServletResponse response, PublicDocument document)
             throws IOException {
+        request.setAttribute(RENDERED, document);
         if (document.cache().shared()) {
             SurrogateKeys.name(response, document.keyHeader(), document.surrogateKeys());
         }
         send(request, response, document.mediaType(), document.body(), document.lastModified(), document.cache());
+    }
+
+    /**
+     * Sends an answer from the origin's cache as it went out when rendered: same bytes, ETag, Last-Modified and
+     * keys; Cache-Control shortened to what is left until its content changes by itself, and an {@code Age} when it
+     * is valid for a time only (caches count that time from its rendering, not from now).
+     */
+    public static void send(
+            HttpServletRequest request, HttpServletResponse response, AnswerCache.Entry stored, Instant now)
+            throws IOException {
+        PublicDocument document = stored.document();
+        CachePolicy cache = document.cache().at(now);
+        if (cache.shared()) {
+            SurrogateKeys.name(response, document.keyHeader(), document.surrogateKeys());
+        }
+        if (document.recheckAt() != null) {
+            long age = Duration.between(stored.rendered(), now).toSeconds();
+            if (age > 0) {
+                response.setHeader("Age", Long.toString(age));
+            }
+        }
+        send(request, response, document.mediaType(), document.body(), stored.etag(), document.lastModified(), cache);
     }
 
     public static void sendJson(

@@ -11,6 +11,7 @@ import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.PublicApiSettings;
+import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -53,19 +54,21 @@ public final class ChangesServlet extends SlingSafeMethodsServlet {
             return;
         }
         SiteSettings site = SiteSettings.from(request.getResource());
+        Instant now = Instant.now();
         ChangesFeed.Outcome outcome = changes.read(
                 request.getResourceResolver(),
                 site,
                 request.getParameter("since"),
                 request.getParameter("limit"),
                 settings.baseUrl(request),
-                Instant.now());
+                now);
         if (outcome instanceof ChangesFeed.Invalid invalid) {
             Responses.badRequest(request, response, "Invalid changes parameters.", invalid.errors());
             return;
         }
-        settings.surrogateKeys(response, List.of(SurrogateKeys.site(site.path()), SurrogateKeys.changes(site.path())));
+        List<String> keys = List.of(SurrogateKeys.site(site.path()), SurrogateKeys.changes(site.path()));
         if (outcome instanceof ChangesFeed.Expired expired) {
+            settings.surrogateKeys(response, keys);
             Responses.problem(
                     request,
                     response,
@@ -75,6 +78,21 @@ public final class ChangesServlet extends SlingSafeMethodsServlet {
                     "Changes older than " + expired.oldestKept() + " are not kept; start again without since.");
             return;
         }
-        Responses.sendJson(request, response, ((ChangesFeed.Page) outcome).page(), null, CachePolicy.shared(5, 5, 0));
+        send(request, response, (ChangesFeed.Page) outcome, keys, now);
+    }
+
+    /** A page without since carries a token of now: the origin's cache renders it again after its 5 s. */
+    private void send(
+            SlingHttpServletRequest request,
+            SlingHttpServletResponse response,
+            ChangesFeed.Page page,
+            List<String> keys,
+            Instant now)
+            throws IOException {
+        Responses.send(
+                request,
+                response,
+                PublicDocument.json(page.page(), null, CachePolicy.shared(5, 5, 0), settings.surrogateKeyHeader(), keys)
+                        .recheckedAt(now.plusSeconds(5)));
     }
 }

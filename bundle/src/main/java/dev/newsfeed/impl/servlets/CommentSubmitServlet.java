@@ -11,6 +11,7 @@ import dev.newsfeed.impl.comments.CommentIntake;
 import dev.newsfeed.impl.comments.CommentIntake.Outcome;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.Documents;
+import dev.newsfeed.impl.http.OriginCache;
 import dev.newsfeed.impl.http.RequestFields;
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -83,6 +84,9 @@ public final class CommentSubmitServlet extends SlingAllMethodsServlet {
     private static void send(SlingHttpServletRequest request, SlingHttpServletResponse response, Outcome outcome)
             throws IOException {
         if (outcome instanceof Outcome.Accepted accepted) {
+            if (!accepted.approved()) {
+                request.setAttribute(OriginCache.PUBLIC_UNCHANGED, Boolean.TRUE); // pending: nobody sees it yet
+            }
             // spam is answered like any pending comment: the sender learns nothing
             Responses.sendUncached(
                     response, 202, Map.of("id", accepted.id(), "status", accepted.approved() ? "approved" : "pending"));

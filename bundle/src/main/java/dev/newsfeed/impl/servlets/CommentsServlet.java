@@ -19,6 +19,7 @@ import dev.newsfeed.impl.dto.CommentsPage;
 import dev.newsfeed.impl.http.CachePolicy;
 import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicApiSettings;
+import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.Responses;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import dev.newsfeed.impl.paging.PageRequest;
@@ -93,17 +94,17 @@ public final class CommentsServlet extends SlingSafeMethodsServlet {
                 CommentStore.threadState(resolver, a.site(), a.article().id());
         CommentsPage body = new CommentsPage(thread.approved(), open, page.items(), next, null);
         CachePolicy cache = settings.publicCache().until(closesAt(a, open), now);
-        settings.surrogateKeys(
-                response,
-                List.of(
-                        SurrogateKeys.site(a.site().path()),
-                        SurrogateKeys.comments(a.article().id())));
-        Responses.sendJson(
+        Responses.send(
                 request,
                 response,
-                body,
-                ConditionalRequests.latest(thread.updated(), a.article().published()),
-                cache);
+                PublicDocument.json(
+                        body,
+                        ConditionalRequests.latest(thread.updated(), a.article().published()),
+                        cache,
+                        settings.surrogateKeyHeader(),
+                        List.of(
+                                SurrogateKeys.site(a.site().path()),
+                                SurrogateKeys.comments(a.article().id()))));
     }
 
     /** When comments of a published article close by the site's policy, or null. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
+import dev.newsfeed.impl.http.OriginCache;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
 import org.apache.sling.testing.mock.osgi.MockOsgi;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
@@ -32,6 +33,7 @@ class ChangeHistoryJobsTest {
                 ServiceUserMapped.SUBSERVICENAME,
                 "content-writer");
         context.registerInjectActivateService(PurgeNotifier.class);
+        context.registerInjectActivateService(OriginCache.class);
         ChangeHistory history = context.registerInjectActivateService(
                 ChangeHistory.class, "golive.check.seconds", 7, "changes.retention.days", 9);
         assertEquals(9, history.retentionDays());
