@@ -282,10 +282,6 @@ public final class CommentStore {
         StatusCounters.add(resolver, site, status, delta);
     }
 
-    static void increment(Resource counter, long delta) {
-        Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class)).put(PN_INCREMENT, delta);
-    }
-
     private static long counterValue(@Nullable Resource counter) {
         return counter == null ? 0 : Math.max(0, counter.getValueMap().get(PN_COUNTER, 0L));
     }

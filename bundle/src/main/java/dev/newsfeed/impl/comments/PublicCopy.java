@@ -12,8 +12,8 @@ import static dev.newsfeed.impl.comments.CommentStore.PN_TEXT;
 import static dev.newsfeed.impl.comments.CommentStore.PN_UPDATED;
 import static dev.newsfeed.impl.comments.CommentStore.PN_URL;
 import static dev.newsfeed.impl.comments.CommentStore.RT_THREAD;
-import static dev.newsfeed.impl.comments.CommentStore.increment;
 import static dev.newsfeed.impl.comments.CommentStore.threadPath;
+import static dev.newsfeed.impl.comments.StatusCounters.increment;
 import static dev.newsfeed.impl.content.ContentModel.PN_RESOURCE_TYPE;
 import static dev.newsfeed.impl.content.ContentModel.RT_COMMENT;
 

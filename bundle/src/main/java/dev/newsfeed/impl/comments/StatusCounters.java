@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.comments;
 
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.newsfeed.impl.content.SiteSettings;
@@ -42,7 +43,7 @@ final class StatusCounters {
                 resolver, path(site, status), CommentStore.COUNTER, CommentStore.UNORDERED, false);
         Resource counter =
                 ResourceUtil.getOrCreateResource(resolver, shard, CommentStore.COUNTER, CommentStore.UNORDERED, false);
-        CommentStore.increment(counter, delta);
+        increment(counter, delta);
     }
 
     /** The parent's counter plus its shards' (unclamped: a repair may have left the parent below 0). */
@@ -61,7 +62,7 @@ final class StatusCounters {
 
     /** Adds 0 to the parent and every shard: Oak folds each one's per-instance parts again. Nothing commits. */
     static void nudge(Resource counter) {
-        CommentStore.increment(counter, 0);
+        increment(counter, 0);
         for (Resource child : counter.getChildren()) {
             if (child.getName().startsWith(SHARD_PREFIX)) {
                 ModifiableValueMap props = child.adaptTo(ModifiableValueMap.class);
@@ -70,5 +71,28 @@ final class StatusCounters {
                 }
             }
         }
+    }
+
+    /**
+     * Adds {@code delta} to what this session's commit will add to the counter: several comments stored in one
+     * commit (group commit) add up, where a second {@code oak:increment} alone would replace the first.
+     */
+    static void increment(Resource counter, long delta) {
+        Objects.requireNonNull(counter.adaptTo(ModifiableValueMap.class))
+                .put(CommentStore.PN_INCREMENT, pendingIncrement(counter) + delta);
+    }
+
+    /** The increment this session already set on the counter and has not committed yet; 0 when none. */
+    private static long pendingIncrement(Resource counter) {
+        javax.jcr.Node node = counter.adaptTo(javax.jcr.Node.class);
+        try {
+            if (node != null && node.hasProperty(CommentStore.PN_INCREMENT)) {
+                javax.jcr.Property p = node.getProperty(CommentStore.PN_INCREMENT);
+                return p.isNew() || p.isModified() ? p.getLong() : 0;
+            }
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException("cannot read the pending increment of " + counter.getPath(), e);
+        }
+        return 0;
     }
 }

@@ -149,9 +149,10 @@ public final class EmbargoAccessControl {
             throw new RepositoryException("Oak does not know the restriction " + EmbargoRestrictionProvider.NAME
                     + " yet; the entry on " + path + " is left as it is");
         }
+        refuseIfReadWithoutRestriction(session, path, acl);
         Principal everyone = AccessControlUtils.getEveryonePrincipal(session);
         Privilege read = acm.privilegeFromName(Privilege.JCR_READ);
-        boolean changed = false;
+        boolean changed = removeStripped(path, acl, everyone);
         List<AccessControlEntry> ours = embargoEntries(acl, everyone);
         for (int i = 1; i < ours.size(); i++) {
             acl.removeAccessControlEntry(ours.get(i));
@@ -176,6 +177,77 @@ public final class EmbargoAccessControl {
             session.save();
         }
         return changed;
+    }
+
+    /**
+     * Removes from a list read whole (the caller refused one Oak parsed without the restriction of its stored embargo
+     * entry, seen after a restart with the provider registered: writing it back would store a deny of every read)
+     * every deny of every read for everyone, which is never Newsfeed's: an embargo entry an earlier version stored
+     * without its restriction (every site dark). Whether it removed one.
+     */
+    private static boolean removeStripped(String path, JackrabbitAccessControlList acl, Principal everyone)
+            throws RepositoryException {
+        boolean removed = false;
+        for (AccessControlEntry e : acl.getAccessControlEntries()) {
+            if (strippedEmbargo(e, everyone)) {
+                acl.removeAccessControlEntry(e);
+                log.warn(
+                        "Removed a deny of every read for everyone from {} (an embargo entry without its restriction)",
+                        path);
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
+    /** {@code jcr:read} as Oak names it, and expanded. */
+    private static final List<String> READ_NAMES = List.of("jcr:read", Privilege.JCR_READ);
+
+    /** A deny of exactly {@code jcr:read} for everyone without any restriction. */
+    static boolean strippedEmbargo(AccessControlEntry e, Principal everyone) throws RepositoryException {
+        return e instanceof JackrabbitAccessControlEntry je
+                && !je.isAllow()
+                && everyone.getName().equals(je.getPrincipal().getName())
+                && je.getRestrictionNames().length == 0
+                && je.getPrivileges().length == 1
+                && READ_NAMES.contains(je.getPrivileges()[0].getName());
+    }
+
+    /** Oak may parse the list without the restriction of its stored entry (after a restart): never write that back. */
+    private static void refuseIfReadWithoutRestriction(Session session, String path, JackrabbitAccessControlList acl)
+            throws RepositoryException {
+        if (parsedEmbargoEntries(acl) == 0 && storedEmbargoEntries(session, path) > 0) {
+            throw new RepositoryException("The embargo entry on " + path + " was read without its restriction; the"
+                    + " list is left as it is");
+        }
+    }
+
+    private static int parsedEmbargoEntries(JackrabbitAccessControlList acl) throws RepositoryException {
+        int found = 0;
+        for (AccessControlEntry e : acl.getAccessControlEntries()) {
+            if (e instanceof JackrabbitAccessControlEntry je
+                    && Arrays.asList(je.getRestrictionNames()).contains(EmbargoRestrictionProvider.NAME)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** How many entries of the stored list carry the embargo restriction, read from the nodes themselves. */
+    static int storedEmbargoEntries(Session session, String path) throws RepositoryException {
+        String policy = path + "/rep:policy";
+        if (!session.nodeExists(policy)) {
+            return 0;
+        }
+        int found = 0;
+        for (javax.jcr.NodeIterator it = session.getNode(policy).getNodes(); it.hasNext(); ) {
+            javax.jcr.Node ace = it.nextNode();
+            if (ace.hasNode("rep:restrictions")
+                    && ace.getNode("rep:restrictions").hasProperty(EmbargoRestrictionProvider.NAME)) {
+                found++;
+            }
+        }
+        return found;
     }
 
     /** {@code everyone}'s other entries, then the embargo entry, then every other principal's, each in list order. */
