@@ -41,6 +41,12 @@ REF = int(env("REF", "10000"))
 D, WARM, ROUNDS = int(env("D", "7")), int(env("WARM", "2")), int(env("ROUNDS", "3"))
 C, T = int(env("C", "16")), int(env("T", "2"))
 MONTH, DAY = env("MONTH", "2022-01"), env("DAY", "10")
+# a dense archive: DENSE articles a day over DENSE_DAYS days ending DENSE_END (0: none), for feed page 1 at a
+# newsroom's density (the sized archives hold ~100 a day at 1,000,000)
+DENSE, DENSE_DAYS, DENSE_END = int(env("DENSE", "300")), int(env("DENSE_DAYS", "365")), env("DENSE_END", "2025-12-31")
+# RENDERED=1: the main read endpoints measured a second time with the origin cache off (every request rendered)
+RENDERED = env("RENDERED", "1") == "1"
+OC = "dev.newsfeed.impl.http.OriginCache"
 WP_HOME = env("WP_HOME", "/tmp/newsfeed-wordpress")
 WP = f"http://127.0.0.1:{env('WP_PORT', '8089')}"
 NO_WP = env("NO_WP", "0") == "1"
@@ -125,6 +131,64 @@ def ensure_site(n):
             break
         time.sleep(5)
     return f"generated in {gen:.0f} s, index in {time.time() - t:.0f} s"
+
+
+def dense_path():
+    return f"/content/newsfeed/bench-dense-{DENSE}"
+
+
+def ensure_dense():
+    """DENSE articles a day over DENSE_DAYS days ending DENSE_END: a newsroom's day, for feed page 1."""
+    site = dense_path()
+    if http("GET", B + site + ".json")[0] == 200:
+        return "reused"
+    n = DENSE * DENSE_DAYS
+    end = dt.date.fromisoformat(DENSE_END)
+    start = end - dt.timedelta(days=DENSE_DAYS - 1)
+    log(f"creating and generating {site} ({n:,} articles, {DENSE} a day) ...")
+    http("POST", B + site, {"jcr:primaryType": "nt:unstructured", "sling:resourceType": "newsfeed/site",
+                            "jcr:title": f"Benchmark {DENSE} a day", "timeZone": "Asia/Yerevan", "locale": "en",
+                            "firstDayOfWeek": "MONDAY"}, admin=True)
+    t = time.time()
+    code, body = http("POST", B + site + f".generate.json?count={n}&from={start}&to={end}&seed={n}", b"",
+                      admin=True, retries=10)
+    if code != 200:
+        raise SystemExit(f"generating {site}: {code} {body[:300]!r}")
+    gen = time.time() - t
+    t = time.time()
+    for _ in range(120):
+        code, _body = http("POST", B + site + ".reindex.json", b"", admin=True)
+        if code == 200:
+            break
+        time.sleep(5)
+    return f"generated in {gen:.0f} s, index in {time.time() - t:.0f} s"
+
+
+def set_config(pid, values):
+    form = dict(values)
+    form.update({"apply": "true", "action": "ajaxConfigManager", "propertylist": ",".join(values)})
+    http("POST", B + "/system/console/configMgr/" + pid, form, admin=True)
+
+
+def jvm_memory(pid):
+    """The JVM's resident set (MiB) and its total GC time so far (ms, jstat's GCT)."""
+    rss = None
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    out = subprocess.run(["jstat", "-gcutil", str(pid)], capture_output=True, text=True).stdout.split("\n")
+    gct = None
+    if len(out) > 1 and out[1].split():
+        head, vals = out[0].split(), out[1].split()
+        if "GCT" in head:
+            try:
+                gct = float(vals[head.index("GCT")]) * 1000
+            except (ValueError, IndexError):
+                gct = None
+    return rss, gct
 
 
 def ensure_anchor(n):
@@ -327,9 +391,12 @@ def measure(case):
     if WARM > 0 and not case.get("settle"):
         wrk_all(targets(case), WARM, latency=False, timeout=case.get("timeout"))
     pids = case["pids"]()
+    mem = case["group"] != "wordpress" and not TOPOLOGY
+    gc0 = jvm_memory(pids[0])[1] if mem else None
     j0 = jiffies(pids)
     texts = wrk_all(targets(case), D, timeout=case.get("timeout"))
     j1 = jiffies(pids)
+    rss, gc1 = jvm_memory(pids[0]) if mem else (None, None)
     for (url, _), text in zip(targets(case), texts):
         raw().write(f"===== {case['id']} {url}\n{text}\n")
     raw().flush()
@@ -339,7 +406,9 @@ def measure(case):
     if case.get("settle"):
         time.sleep(min(120.0, max(2.0, 2 * (worst("p99") or 0) / 1000)))
     return {"rps": sum(p["rps"] for p in parts), "requests": n, "p50": worst("p50"), "p99": worst("p99"),
-            "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None, "answers": "; ".join(p["answers"] for p in parts)}
+            "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None, "answers": "; ".join(p["answers"] for p in parts),
+            "rss_mib": rss, "gc_ms_per_10k": (gc1 - gc0) * 10000 / n if n and gc0 is not None and gc1 is not None
+            else None}
 
 
 def measure_rounds(cases):
@@ -435,6 +504,9 @@ def run(saved):
     for n in sorted(set(SIZES + [REF])):
         origin[n] = ensure_site(n)
         log(f"bench-{n}: {origin[n]}")
+    dense = ensure_dense() if DENSE else None
+    if dense:
+        log(f"{dense_path()}: {dense}")
     anchors = {n: ensure_anchor(n) for n in sorted(set(SIZES + [REF]))}
     site = site_path(REF)
     article = anchors[REF]
@@ -482,6 +554,15 @@ def run(saved):
     add("nf-comments", "newsfeed", "comments list", B + article + ".comments.json", nf)
     add("nf-post", "newsfeed", "comment POST", B + post_target + ".comments.json", nf, lua=nf_lua)
     add("nf-rss", "newsfeed", "RSS", B + site + ".rss", nf)
+    add("nf-atom", "newsfeed", "Atom", B + site + ".atom", nf)
+    add("nf-jsonfeed", "newsfeed", "JSON Feed", B + site + ".feed.jsonfeed", nf)
+    poll = get_json(B + site + ".changes.json")["next"]
+    add("nf-changes", "newsfeed", "changes", B + poll[poll.index("/content/"):] if "/content/" in poll else poll, nf)
+    word = get_json(B + month_path + ".json?limit=1")["items"][0]["title"].split()[-1]
+    add("nf-search", "newsfeed", "search", B + site + ".search.json?q=" + urllib.parse.quote(word), nf)
+    if dense:
+        add("nf-feed1-dense", "newsfeed", "feed page 1", B + dense_path() + ".feed.json", nf,
+            size=DENSE * DENSE_DAYS)
     add("def-article", "default", "article", B + dflt + "/article.json", nf)
     add("def-site", "default", "site", B + dflt + "/site.json", nf)
     add("def-month-index", "default", "calendar",
@@ -554,6 +635,17 @@ def run(saved):
     try:
         runs = measure_rounds(cases)
         prof = profile(cases, runs) if PROFILE else None
+        rendered = rendered_cases(cases) if RENDERED else []
+        if rendered:
+            # the same URLs, every request rendered: the origin cache off for these rounds (a miss's cost)
+            log(f"{len(rendered)} cases again with the origin cache off ...")
+            set_config(OC, {"cache.entries": "0"})
+            time.sleep(2)
+            try:
+                runs.update(measure_rounds(rendered))
+            finally:
+                set_config(OC, {"cache.entries": "10000"})
+            cases.extend(rendered)
     finally:
         if wp_up:
             mysql("delete cm from wp_commentmeta cm join wp_comments c on c.comment_ID=cm.comment_id "
@@ -577,6 +669,22 @@ def run(saved):
         return
     import report
     report.write(result, ROOT, OUT, WRITE_DOCS)
+
+
+RENDERED_IDS = ["nf-article", "nf-site", "nf-month", "nf-rss", "nf-comments", "nf-search", "def-article", "def-site"]
+
+
+def rendered_cases(cases):
+    """Copies ("r-" ids, group "rendered") of the main reads, feed page 1 at every size and the default GET
+    baselines, for rounds with the origin cache off."""
+    out = []
+    for c in cases:
+        if c["id"] in RENDERED_IDS or c["id"].startswith("nf-feed1-") or c["id"] == f"nf-calendar-{REF}":
+            r = dict(c)
+            r["id"] = "r-" + c["id"]
+            r["group"] = "rendered" if c["group"] == "newsfeed" else "rendered-default"
+            out.append(r)
+    return out
 
 
 def machine(wp_up, wpe):
