@@ -20,6 +20,9 @@ class ArchitectureTest {
             .importPackages("dev.newsfeed");
 
     private static final String SERVLETS = "dev.newsfeed.impl.servlets..";
+    /** Sling Models: like servlets, an entry point (HTL, the exporter) on top of the features. */
+    private static final String MODELS = "dev.newsfeed.impl.models..";
+
     private static final String[] FEATURES = {
         "dev.newsfeed.impl.reading..",
         "dev.newsfeed.impl.authoring..",
@@ -55,14 +58,18 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("Servlets")
                 .definedBy(SERVLETS)
+                .layer("Models")
+                .definedBy(MODELS)
                 .layer("Features")
                 .definedBy(FEATURES)
                 .layer("Building blocks")
                 .definedBy(BUILDING_BLOCKS)
                 .whereLayer("Servlets")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Models")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features")
-                .mayOnlyBeAccessedByLayers("Servlets")
+                .mayOnlyBeAccessedByLayers("Servlets", "Models")
                 .check(CLASSES);
     }
 

@@ -18,6 +18,7 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 import dev.newsfeed.impl.content.Article;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
@@ -106,14 +107,26 @@ public final class ArchiveClerk {
     /** The folder for a parent path, created (with missing archive folders) when needed. */
     public static Resource folder(ResourceResolver resolver, SiteSettings site, String parentPath)
             throws PersistenceException {
+        boolean pages = ContentNodes.pageMode(resolver, site);
         if (parentPath.equals(site.path() + "/" + NN_DRAFTS)) {
+            if (pages) {
+                return ArchivePages.folder(resolver, site.path(), NN_DRAFTS, "Drafts");
+            }
             return ResourceUtil.getOrCreateResource(
                     resolver, parentPath, Map.of("jcr:primaryType", "sling:Folder"), null, false);
         }
-        Resource current = typed(ResourceUtil.getOrCreateResource(resolver, site.archivePath(), FOLDER, null, false));
+        Resource current = pages
+                ? ArchivePages.folder(resolver, site.path(), NN_ARTICLES, "Articles")
+                : typed(ResourceUtil.getOrCreateResource(resolver, site.archivePath(), FOLDER, null, false));
         String rest = parentPath.substring(site.archivePath().length());
+        StringBuilder title = new StringBuilder();
         for (String segment : rest.split("/")) {
             if (segment.isEmpty()) {
+                continue;
+            }
+            title.append(title.length() == 0 ? "" : "-").append(segment);
+            if (pages) {
+                current = ArchivePages.folder(resolver, current.getPath(), segment, title.toString());
                 continue;
             }
             Resource child = current.getChild(segment);
@@ -125,7 +138,7 @@ public final class ArchiveClerk {
     /** An archive folder made by someone else (POST servlet, WebDAV) gets our type, so the API serves it. */
     private static Resource typed(Resource folder) {
         if (!folder.isResourceType(RT_ARCHIVE)) {
-            ModifiableValueMap props = folder.adaptTo(ModifiableValueMap.class);
+            ModifiableValueMap props = ContentNodes.content(folder).adaptTo(ModifiableValueMap.class);
             if (props != null) {
                 props.put(PN_RESOURCE_TYPE, RT_ARCHIVE);
             }
@@ -153,12 +166,13 @@ public final class ArchiveClerk {
     }
 
     /**
-     * Moves an article where its publish date files it, giving it {@code mix:referenceable} if it lacks a stable
-     * id. Returns its path afterwards (unchanged when it was filed right).
+     * Moves an article where its publish date files it, giving it (a page article: its content) {@code
+     * mix:referenceable} if it lacks a stable id. Returns its path afterwards (unchanged when it was filed right).
      */
     public static String file(ResourceResolver resolver, SiteSettings site, Resource article)
             throws PersistenceException, RepositoryException {
-        Node node = article.adaptTo(Node.class);
+        // a page article's stable id is on its jcr:content, which carries its fields (docs/aem.md)
+        Node node = ContentNodes.content(article).adaptTo(Node.class);
         if (node != null && !node.isNodeType("mix:referenceable") && node.canAddMixin("mix:referenceable")) {
             node.addMixin("mix:referenceable");
         }
@@ -183,7 +197,7 @@ public final class ArchiveClerk {
     public static void removeEmptyFolders(ResourceResolver resolver, SiteSettings site, String path)
             throws PersistenceException {
         Resource folder = resolver.getResource(path);
-        while (folder != null && isDatedFolder(site, folder.getPath()) && !folder.hasChildren()) {
+        while (folder != null && isDatedFolder(site, folder.getPath()) && !ArchivePages.hasEntries(folder)) {
             Resource parent = folder.getParent();
             resolver.delete(folder);
             folder = parent;

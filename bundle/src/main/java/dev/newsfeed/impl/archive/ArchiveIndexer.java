@@ -19,6 +19,7 @@ import java.util.TreeSet;
 
 import javax.jcr.RepositoryException;
 
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
@@ -204,7 +205,7 @@ public final class ArchiveIndexer {
             if (!child.isResourceType(RT_ARTICLE)) {
                 continue;
             }
-            Calendar value = child.getValueMap().get(PN_PUBLISHED, Calendar.class);
+            Calendar value = ContentNodes.properties(child).get(PN_PUBLISHED, Calendar.class);
             Instant published = value == null ? null : value.toInstant();
             if (published != null && Dates.localDate(published, site.zone()).equals(date)) {
                 count++;

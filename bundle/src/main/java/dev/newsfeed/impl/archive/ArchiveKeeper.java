@@ -1,5 +1,6 @@
 package dev.newsfeed.impl.archive;
 
+import static dev.newsfeed.impl.content.ContentModel.NN_DRAFTS;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 import static dev.newsfeed.impl.content.ContentModel.RT_SITE;
 
@@ -142,6 +143,12 @@ public final class ArchiveKeeper {
     public Set<LocalDate> file(ResourceResolver resolver, SiteSettings site, String path, List<String> filed)
             throws PersistenceException, RepositoryException {
         Set<LocalDate> days = new LinkedHashSet<>();
+        if (!path.startsWith(site.archivePath() + "/") && !path.startsWith(site.path() + "/" + NN_DRAFTS + "/")) {
+            // the service user may move articles within the archive and the drafts only (repoinit): elsewhere in the
+            // site (an AEM page created on the site page itself) the move would be refused and retried in vain
+            log.info("Not filing {}: articles are filed from {site}/articles or {site}/drafts", LogText.escape(path));
+            return days;
+        }
         String moved = Retry.commit(resolver, r -> {
             Resource article = r.getResource(path);
             return article == null || !article.isResourceType(RT_ARTICLE) ? null : ArchiveClerk.file(r, site, article);

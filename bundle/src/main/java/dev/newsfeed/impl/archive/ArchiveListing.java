@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.newsfeed.impl.content.Article;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.Cursor;
@@ -102,7 +103,7 @@ public final class ArchiveListing {
             if (!child.isResourceType(RT_ARTICLE)) {
                 continue;
             }
-            ValueMap props = child.getValueMap();
+            ValueMap props = ContentNodes.properties(child); // a page article: its jcr:content
             Calendar value = props.get(PN_PUBLISHED, Calendar.class);
             if (value == null) {
                 continue;

@@ -12,6 +12,7 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 import dev.newsfeed.impl.archive.ArchiveClerk;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.html.HtmlSanitizer;
@@ -32,13 +33,25 @@ public final class ArticleWriter {
             throws PersistenceException, RepositoryException {
         Resource parent = ArchiveClerk.folder(resolver, site, ArchiveClerk.parentFor(site, input.published()));
         String wanted = input.slug() != null ? input.slug() : ArticleInput.slugify(input.title());
+        String name = ArchiveClerk.freeName(parent, wanted);
+        if (ContentNodes.pageMode(resolver, site)) {
+            // a site of AEM pages gets page articles (docs/aem.md): the fields and the id on jcr:content
+            Resource page = resolver.create(parent, name, Map.of(ContentNodes.PN_PRIMARY_TYPE, ContentNodes.NT_PAGE));
+            Map<String, Object> content = new HashMap<>();
+            content.put(ContentNodes.PN_PRIMARY_TYPE, ContentNodes.NT_PAGE_CONTENT);
+            content.put("jcr:mixinTypes", new String[] {"mix:referenceable"});
+            content.put(PN_RESOURCE_TYPE, RT_ARTICLE);
+            resolver.create(page, ContentNodes.NN_CONTENT, content);
+            apply(ContentNodes.content(page), input, user, now);
+            return page.getPath();
+        }
         Map<String, Object> props = new HashMap<>();
         props.put("jcr:primaryType", "nt:unstructured");
         props.put("jcr:mixinTypes", new String[] {"mix:referenceable"});
         props.put(PN_RESOURCE_TYPE, RT_ARTICLE);
         props.put(PN_CREATED, Dates.calendar(now));
         props.put("jcr:createdBy", user);
-        Resource article = resolver.create(parent, ArchiveClerk.freeName(parent, wanted), props);
+        Resource article = resolver.create(parent, name, props);
         apply(article, input, user, now);
         return article.getPath();
     }
@@ -52,7 +65,7 @@ public final class ArticleWriter {
             String user,
             Instant now)
             throws PersistenceException, RepositoryException {
-        apply(article, input, user, now);
+        apply(ContentNodes.content(article), input, user, now);
         String wantedParent = ArchiveClerk.parentFor(
                 site, input.has(ArticleInput.PUBLISHED) ? input.published() : published(article));
         Resource parent = article.getParent();
@@ -75,6 +88,7 @@ public final class ArticleWriter {
         }
     }
 
+    /** Writes the input to the node that holds the article's fields (a page's jcr:content). */
     private static void apply(Resource article, ArticleInput input, String user, Instant now) {
         ModifiableValueMap props =
                 Objects.requireNonNull(article.adaptTo(ModifiableValueMap.class), "a modifiable article");
@@ -102,6 +116,11 @@ public final class ArticleWriter {
         }
         props.put(PN_LAST_MODIFIED, Dates.calendar(now));
         props.put("jcr:lastModifiedBy", user);
+        if (ContentNodes.NN_CONTENT.equals(article.getName())) {
+            // what AEM's Sites console shows as "Modified"
+            props.put(ContentNodes.PN_PAGE_LAST_MODIFIED, Dates.calendar(now));
+            props.put("cq:lastModifiedBy", user);
+        }
     }
 
     private static void setText(
@@ -117,7 +136,7 @@ public final class ArticleWriter {
     }
 
     private static @Nullable Instant published(Resource article) {
-        Calendar value = article.getValueMap().get(PN_PUBLISHED, Calendar.class);
+        Calendar value = ContentNodes.properties(article).get(PN_PUBLISHED, Calendar.class);
         return value == null ? null : value.toInstant();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.dto.Problem;
 import dev.newsfeed.impl.http.FormFields;
@@ -175,7 +176,9 @@ public record SiteSettingsInput(Map<String, Object> properties) {
 
     /** Writes the settings into the site node. Does not commit. */
     public void apply(Resource site, String user, Instant now) {
-        ModifiableValueMap props = Objects.requireNonNull(site.adaptTo(ModifiableValueMap.class), "a modifiable site");
+        // a page site keeps its settings on jcr:content (docs/aem.md)
+        ModifiableValueMap props = Objects.requireNonNull(
+                ContentNodes.content(site).adaptTo(ModifiableValueMap.class), "a modifiable site");
         for (Map.Entry<String, Object> e : properties.entrySet()) {
             if (e.getValue() == null) {
                 props.remove(e.getKey());

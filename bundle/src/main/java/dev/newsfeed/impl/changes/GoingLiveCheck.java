@@ -12,6 +12,7 @@ import javax.jcr.RepositoryException;
 
 import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.repository.Retry;
@@ -91,7 +92,7 @@ final class GoingLiveCheck {
             return found;
         }
         for (Resource article : folder.getChildren()) {
-            Calendar published = article.getValueMap().get("published", Calendar.class);
+            Calendar published = ContentNodes.properties(article).get("published", Calendar.class);
             if (published != null && published.getTimeInMillis() == instant) {
                 found.add(article);
             }

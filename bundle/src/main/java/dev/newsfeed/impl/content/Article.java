@@ -41,18 +41,24 @@ public record Article(
     private static @NotNull Article from(@NotNull Resource resource, boolean withBody) {
         // the whole article is read anyway: one pass over its properties is cheaper than a dozen look-ups, which
         // each resolve namespace prefixes or ask for an absent property; a list item skips the body instead
-        ValueMap props =
-                withBody ? new ValueMapDecorator(new HashMap<>(resource.getValueMap())) : resource.getValueMap();
+        // an AEM page article (docs/aem.md) keeps its properties and id on jcr:content, its path is the page's
+        Resource article = ContentNodes.canonical(resource);
+        Resource content = ContentNodes.content(article);
+        ValueMap props = withBody ? new ValueMapDecorator(new HashMap<>(content.getValueMap())) : content.getValueMap();
         Instant published = instant(props.get(PN_PUBLISHED, Calendar.class));
         Instant modified = instant(props.get(PN_LAST_MODIFIED, Calendar.class));
+        if (modified == null && content != article) {
+            modified = instant(props.get(ContentNodes.PN_PAGE_LAST_MODIFIED, Calendar.class));
+        }
         if (modified == null) {
             modified = instant(props.get(PN_CREATED, Calendar.class));
         }
         String[] tags = props.get(PN_TAGS, String[].class);
         return new Article(
-                id(resource.getPath(), props.get(PN_UUID, String.class)),
-                resource.getPath(),
-                props.get(PN_TITLE, resource.getName()),
+                // a page article's id is its jcr:content's: the node its fields, the index and the feed's order use
+                id(article.getPath(), props.get(PN_UUID, String.class)),
+                article.getPath(),
+                props.get(PN_TITLE, article.getName()),
                 props.get(PN_LEAD, String.class),
                 withBody ? props.get(PN_BODY, String.class) : null,
                 props.get(PN_AUTHOR, String.class),

@@ -47,18 +47,24 @@ public record SiteSettings(
     public static @NotNull SiteSettings from(@NotNull Resource site) {
         // one pass over the node's properties: each of the nine look-ups of the JCR value map resolved namespace
         // prefixes or asked the repository for an absent property (together a third of an article request)
-        ValueMap props = new ValueMapDecorator(new HashMap<>(site.getValueMap()));
-        String path = site.getPath();
+        // an AEM page site keeps its settings on jcr:content (docs/aem.md)
+        Resource page = ContentNodes.canonical(site);
+        Resource content = ContentNodes.content(page);
+        ValueMap props = new ValueMapDecorator(new HashMap<>(content.getValueMap()));
+        String path = page.getPath();
         ZoneId zone = zone(path, props.get(PN_TIME_ZONE, String.class));
         Locale locale = locale(props.get(PN_LOCALE, String.class));
         DayOfWeek firstDay = firstDayOfWeek(path, props.get(PN_FIRST_DAY_OF_WEEK, String.class), locale);
         Calendar modified = props.get(PN_LAST_MODIFIED, Calendar.class);
+        if (modified == null && content != page) {
+            modified = props.get(ContentNodes.PN_PAGE_LAST_MODIFIED, Calendar.class);
+        }
         if (modified == null) {
             modified = props.get(PN_CREATED, Calendar.class);
         }
         return new SiteSettings(
                 path,
-                props.get(PN_TITLE, site.getName()),
+                props.get(PN_TITLE, page.getName()),
                 zone,
                 locale,
                 firstDay,

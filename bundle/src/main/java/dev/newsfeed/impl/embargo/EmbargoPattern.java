@@ -16,6 +16,9 @@ import org.jetbrains.annotations.Nullable;
 final class EmbargoPattern implements RestrictionPattern {
 
     static final String PN_RESOURCE_TYPE = "sling:resourceType";
+    private static final String PN_PRIMARY_TYPE = "jcr:primaryType";
+    private static final String NT_PAGE = "cq:Page";
+    private static final String NN_CONTENT = "jcr:content";
 
     /** Types of the containers of articles: no article sits above them, so the walk up stops there. */
     private static final java.util.Set<String> CONTAINERS = java.util.Set.of("newsfeed/site", "newsfeed/archive");
@@ -36,6 +39,18 @@ final class EmbargoPattern implements RestrictionPattern {
             String type = string(t.getProperty(PN_RESOURCE_TYPE));
             if (articleType.equals(type)) {
                 return Embargo.embargoed(string(t.getProperty(Embargo.PN_PUBLISHED)), System.currentTimeMillis());
+            }
+            if (type == null && NT_PAGE.equals(string(t.getProperty(PN_PRIMARY_TYPE)))) {
+                // an AEM page article (docs/aem.md): the page and all below it follow the date on its jcr:content
+                Tree content = t.getChild(NN_CONTENT);
+                String pageType = content.exists() ? string(content.getProperty(PN_RESOURCE_TYPE)) : null;
+                if (articleType.equals(pageType)) {
+                    return Embargo.embargoed(
+                            string(content.getProperty(Embargo.PN_PUBLISHED)), System.currentTimeMillis());
+                }
+                if (pageType != null && CONTAINERS.contains(pageType)) {
+                    return false;
+                }
             }
             if (type != null && CONTAINERS.contains(type) || t.isRoot()) {
                 return false;

@@ -111,6 +111,14 @@ public final class PublicApiSettings {
         return trustedHosts.baseUrl(tls, request.getServerName(), request.getServerPort(), request.getLocalPort());
     }
 
+    /**
+     * The configured public base URL without a trailing slash, or empty: for documents built without a request (a
+     * Sling Model adapted from a resource), whose URLs are then paths.
+     */
+    public String configuredBaseUrl() {
+        return publicBaseUrl;
+    }
+
     public CachePolicy publicCache() {
         return publicCache;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.newsfeed.impl.comments.CommentStore;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.jetbrains.annotations.Nullable;
 
@@ -42,7 +43,9 @@ final class ChangedPaths {
     static OfSite of(SiteSettings site, Collection<String> paths) {
         Set<String> articles = new LinkedHashSet<>();
         Set<String> threads = new LinkedHashSet<>();
-        for (String path : paths) {
+        for (String changed : paths) {
+            // a change at or below an AEM page's jcr:content is a change of the page (docs/aem.md)
+            String path = ContentNodes.owner(changed);
             if (!path.startsWith(site.path() + "/")) {
                 continue;
             }

@@ -72,7 +72,7 @@ public final class ArticleServlet extends SlingSafeMethodsServlet {
     }
 
     /** Authors who may change the article see it before it is published. */
-    private static boolean mayPreview(SlingHttpServletRequest request, Resource article) {
+    static boolean mayPreview(SlingHttpServletRequest request, Resource article) {
         if (Requests.isAnonymous(request.getResourceResolver())) {
             return false;
         }

@@ -10,6 +10,7 @@ import javax.servlet.Servlet;
 
 import dev.newsfeed.impl.authoring.SiteSettingsInput;
 import dev.newsfeed.impl.content.ContentModel;
+import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.SiteSettingsForm;
 import dev.newsfeed.impl.http.Responses;
@@ -119,7 +120,7 @@ public final class SettingsServlet extends SlingAllMethodsServlet {
                 site.title(),
                 site.zone().getId(),
                 site.locale().toLanguageTag(),
-                resource.getValueMap().get(PN_FIRST_DAY_OF_WEEK, String.class) == null
+                ContentNodes.properties(resource).get(PN_FIRST_DAY_OF_WEEK, String.class) == null
                         ? null
                         : site.firstDayOfWeek().name(),
                 site.firstDayOfWeek().name(),

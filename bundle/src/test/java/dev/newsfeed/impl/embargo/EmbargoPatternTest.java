@@ -51,6 +51,32 @@ class EmbargoPatternTest {
         assertFalse(pattern.matches());
     }
 
+    @Test
+    void matchesAScheduledPageArticleWithItsContentAndNotItsFolderPages() {
+        Tree site = tree(null, Map.of("sling:resourceType", "newsfeed/site"));
+        Tree day = page(site, Map.of("sling:resourceType", "newsfeed/archive", "jcr:title", "2099-01-01"));
+        Tree scheduled = page(
+                day, Map.of("sling:resourceType", "newsfeed/article", "published", "2099-01-01T00:00:00.000+04:00"));
+        Tree live = page(
+                day, Map.of("sling:resourceType", "newsfeed/article", "published", "2022-01-10T14:40:00.000+04:00"));
+        assertTrue(pattern.matches(scheduled, null));
+        assertTrue(pattern.matches(scheduled.getChild("jcr:content"), null));
+        assertTrue(pattern.matches(tree(scheduled, Map.of()), null));
+        assertFalse(pattern.matches(live, null));
+        assertFalse(pattern.matches(live.getChild("jcr:content"), null));
+        assertFalse(pattern.matches(day, null));
+        assertFalse(pattern.matches(day.getChild("jcr:content"), null));
+    }
+
+    /** A cq:Page with a jcr:content of these properties. */
+    private static Tree page(Tree parent, Map<String, String> content) {
+        Tree page = tree(parent, Map.of("jcr:primaryType", "cq:Page"));
+        Tree contentTree = tree(page, content);
+        when(contentTree.exists()).thenReturn(true);
+        when(page.getChild("jcr:content")).thenReturn(contentTree);
+        return page;
+    }
+
     private static Tree tree(Tree parent, Map<String, String> properties) {
         Tree tree = mock(Tree.class);
         when(tree.isRoot()).thenReturn(parent == null);

@@ -29,6 +29,21 @@ class ChangedPathsTest {
     }
 
     @Test
+    void aChangeOfAPageContentIsAChangeOfThePageArticleFolderOrDraft() {
+        ChangedPaths.OfSite changed = ChangedPaths.of(
+                SITE,
+                List.of(
+                        ARCHIVE + "/2022/01/10/page/jcr:content",
+                        ARCHIVE + "/2022/01/10/page/jcr:content/image",
+                        ARCHIVE + "/2022/01/11/jcr:content",
+                        SITE.path() + "/drafts/idea/jcr:content",
+                        SITE.path() + "/jcr:content"));
+        assertEquals(
+                Set.of(ARCHIVE + "/2022/01/10/page", ARCHIVE + "/2022/01/11", SITE.path() + "/drafts/idea"),
+                changed.articles());
+    }
+
+    @Test
     void tellsArticlesFromCommentThreadsAndWhatLiesInsideArticles() {
         assertEquals("abc", ChangedPaths.threadOf(SITE, SITE.path() + "/comments/abc/c1"));
         assertEquals("abc", ChangedPaths.threadOf(SITE, SITE.path() + "/comments/abc"));
