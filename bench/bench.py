@@ -556,8 +556,8 @@ def run(saved):
     add("nf-rss", "newsfeed", "RSS", B + site + ".rss", nf)
     add("nf-atom", "newsfeed", "Atom", B + site + ".atom", nf)
     add("nf-jsonfeed", "newsfeed", "JSON Feed", B + site + ".feed.jsonfeed", nf)
-    poll = get_json(B + site + ".changes.json")["next"]
-    add("nf-changes", "newsfeed", "changes", B + poll[poll.index("/content/"):] if "/content/" in poll else poll, nf)
+    since = get_json(B + site + ".changes.json")["next"]   # a token: what a poller sends next
+    add("nf-changes", "newsfeed", "changes", B + site + ".changes.json?since=" + urllib.parse.quote(since), nf)
     word = get_json(B + month_path + ".json?limit=1")["items"][0]["title"].split()[-1]
     add("nf-search", "newsfeed", "search", B + site + ".search.json?q=" + urllib.parse.quote(word), nf)
     if dense:
