@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.feed;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,11 @@ import org.jetbrains.annotations.Nullable;
  * Last-Modified, and the surrogate keys of the articles' comments: an approval changes a count, so it must move
  * Last-Modified and purge the pages that show that article.
  */
-public record ArticleItems(List<ArticleDocument> documents, @Nullable Instant lastModified, List<String> keys) {
+public record ArticleItems(
+        List<ArticleDocument> documents,
+        @Nullable Instant lastModified,
+        List<String> keys,
+        @Nullable Instant commentsClose) {
 
     /** @param since when the list itself last changed (its index), the floor of Last-Modified */
     public static ArticleItems of(
@@ -32,12 +37,22 @@ public record ArticleItems(List<ArticleDocument> documents, @Nullable Instant la
         List<ArticleDocument> documents = new ArrayList<>(articles.size());
         List<String> keys = new ArrayList<>(articles.size());
         Instant lastModified = since;
+        Instant close = null;
         for (Article article : articles) {
+            if (site.commentsOpenDays() > 0 && Documents.commentsOpen(article, site, now)) {
+                // the item's "open" turns false then, with no write: caches keep the list no longer
+                close = earliest(close, article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS));
+            }
             CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
             documents.add(Documents.listItem(article, site, base, thread.approved(), now));
             lastModified = ConditionalRequests.latest(lastModified, article.lastChanged(), thread.updated());
             keys.add(SurrogateKeys.comments(article.id()));
         }
-        return new ArticleItems(documents, lastModified, keys);
+        return new ArticleItems(documents, lastModified, keys, close);
+    }
+
+    /** The earlier of two instants (nulls ignored). */
+    public static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.feed;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +34,31 @@ public class FeedPages {
     private static final Logger log = LoggerFactory.getLogger(FeedPages.class);
     private static final long READY_CHECK_NANOS = 10_000_000_000L;
 
-    /** A page of the feed, when its Last-Modified and caching end, and the surrogate keys it depends on. */
+    /**
+     * A page of the feed, when its Last-Modified and caching end, the surrogate keys it depends on, and whether Oak's
+     * asynchronous full-text index answered it (a tag filter).
+     */
     public record Page(
-            ArticlePage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive, List<String> keys) {
+            ArticlePage document,
+            @Nullable Instant lastModified,
+            @Nullable Instant nextGoingLive,
+            List<String> keys,
+            boolean fromIndex) {
 
-        /** The page as it goes out: cached no longer than the next article of the site goes live. */
+        /**
+         * The page as it goes out: cached no longer than the next article of the site goes live; a page the index
+         * answered is rendered again by the origin's cache after {@link #RECHECK} (the index follows writes a few
+         * seconds later, with no change of its own to observe).
+         */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
-            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys);
+            PublicDocument out =
+                    PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys);
+            return fromIndex ? out.recheckedAt(now.plus(RECHECK)) : out;
         }
     }
+
+    /** How long the origin's cache keeps a page the full-text index answered: Oak indexes every 5 s. */
+    static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final Map<String, Long> readyUntil = new ConcurrentHashMap<>();
 
@@ -66,8 +83,9 @@ public class FeedPages {
         return new Page(
                 new ArticlePage(items.documents(), next),
                 items.lastModified(),
-                index.nextGoingLive(now, site.zone()),
-                keys);
+                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                keys,
+                query.tag() != null);
     }
 
     private boolean indexReady(ResourceResolver resolver, SiteSettings site, FeedQuery query, Instant now)

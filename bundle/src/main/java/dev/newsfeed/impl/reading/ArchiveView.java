@@ -66,7 +66,10 @@ public class ArchiveView {
         return PublicDocument.json(
                 new ArticlePage(items.documents(), next),
                 items.lastModified(),
-                settings.publicCache().until(index.nextGoingLive(now, site.zone()), now),
+                settings.publicCache()
+                        .until(
+                                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                                now),
                 settings.surrogateKeyHeader(),
                 keys);
     }

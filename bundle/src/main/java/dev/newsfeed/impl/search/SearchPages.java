@@ -92,7 +92,7 @@ public class SearchPages {
         return new Page(
                 new SearchPage(request.terms().display(), documents, next),
                 items.lastModified(),
-                index.nextGoingLive(now, site.zone()),
+                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
                 keys);
     }
 
