@@ -113,16 +113,21 @@ def ensure_site(n):
     http("POST", B + site, {"jcr:primaryType": "nt:unstructured", "sling:resourceType": "newsfeed/site",
                             "jcr:title": f"Benchmark {n}", "timeZone": "Asia/Yerevan", "locale": "en",
                             "firstDayOfWeek": "MONDAY"}, admin=True)
-    t = time.time()
-    code, body = http("POST", B + site + f".generate.json?count={n}&from=2000-01-01&to=2025-12-31&seed={n}",
-                      b"", admin=True, retries=10)
-    if code != 200:
-        raise SystemExit(f"generating bench-{n}: {code} {body[:300]!r}")
-    gen = time.time() - t
     try:   # feed pages remembered for an earlier archive of that name are not this one's
         os.remove(os.path.join(ROOT, "bench-out", "pages.json"))
     except OSError:
         pass
+    return generate(site, n, "2000-01-01", "2025-12-31", n)
+
+
+def generate(site, n, start, end, seed):
+    """n articles in site (the generator bundle), then its index; how long each took."""
+    t = time.time()
+    code, body = http("POST", B + site + f".generate.json?count={n}&from={start}&to={end}&seed={seed}", b"",
+                      admin=True, retries=10)
+    if code != 200:
+        raise SystemExit(f"generating {site}: {code} {body[:300]!r}")
+    gen = time.time() - t
     # the maintenance rebuilds the index after a bulk change itself; a reindex meanwhile answers 503: retried
     t = time.time()
     for _ in range(120):
@@ -149,19 +154,7 @@ def ensure_dense():
     http("POST", B + site, {"jcr:primaryType": "nt:unstructured", "sling:resourceType": "newsfeed/site",
                             "jcr:title": f"Benchmark {DENSE} a day", "timeZone": "Asia/Yerevan", "locale": "en",
                             "firstDayOfWeek": "MONDAY"}, admin=True)
-    t = time.time()
-    code, body = http("POST", B + site + f".generate.json?count={n}&from={start}&to={end}&seed={n}", b"",
-                      admin=True, retries=10)
-    if code != 200:
-        raise SystemExit(f"generating {site}: {code} {body[:300]!r}")
-    gen = time.time() - t
-    t = time.time()
-    for _ in range(120):
-        code, _body = http("POST", B + site + ".reindex.json", b"", admin=True)
-        if code == 200:
-            break
-        time.sleep(5)
-    return f"generated in {gen:.0f} s, index in {time.time() - t:.0f} s"
+    return generate(site, n, start, end, n)
 
 
 def set_config(pid, values):

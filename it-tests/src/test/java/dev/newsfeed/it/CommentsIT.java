@@ -37,19 +37,7 @@ class CommentsIT {
     @BeforeAll
     static void ready() throws InterruptedException {
         sling = SlingInstance.ready();
-        sling.configure(
-                PID,
-                Map.of(
-                        "client.burst",
-                        "1000",
-                        "client.per.minute",
-                        "1000",
-                        "article.burst",
-                        "1000",
-                        "article.per.minute",
-                        "1000",
-                        "min.fill.seconds",
-                        "2"));
+        liftRateLimits(sling, 2);
         site = TestSites.create(sling, "comments");
         autoSite = TestSites.create(sling, "comments-auto");
         assertEquals(
@@ -550,6 +538,26 @@ class CommentsIT {
         HttpResponse<String> response = submit(articlePath, withToken);
         assertEquals(202, response.statusCode(), response.body());
         return json(response).path("id").asText();
+    }
+
+    /**
+     * Comments from the tests' one address, as many as they send: the rate limits lifted, and the minimum fill time
+     * (a faster comment is filed as spam) set to {@code minFillSeconds}.
+     */
+    static void liftRateLimits(SlingInstance sling, int minFillSeconds) {
+        sling.configure(
+                PID,
+                Map.of(
+                        "client.burst",
+                        "1000",
+                        "client.per.minute",
+                        "1000",
+                        "article.burst",
+                        "1000",
+                        "article.per.minute",
+                        "1000",
+                        "min.fill.seconds",
+                        Integer.toString(minFillSeconds)));
     }
 
     static HttpResponse<String> moderate(String sitePath, String id, String action) {

@@ -28,19 +28,7 @@ class ConcurrencyIT {
     @BeforeAll
     static void ready() {
         sling = SlingInstance.ready();
-        sling.configure(
-                CommentsIT.PID,
-                Map.of(
-                        "client.burst",
-                        "1000",
-                        "client.per.minute",
-                        "1000",
-                        "article.burst",
-                        "1000",
-                        "article.per.minute",
-                        "1000",
-                        "min.fill.seconds",
-                        "1"));
+        CommentsIT.liftRateLimits(sling, 1);
     }
 
     @Test

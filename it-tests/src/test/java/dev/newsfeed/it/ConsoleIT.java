@@ -60,19 +60,7 @@ class ConsoleIT {
         site = TestSites.create(sling, "console");
         // comments from this test's own address, at once: no rate limit in the way, no minimum fill time (a comment
         // sent sooner than that is filed as spam, and the tests need pending ones)
-        sling.configure(
-                CommentsIT.PID,
-                Map.of(
-                        "client.burst",
-                        "1000",
-                        "client.per.minute",
-                        "1000",
-                        "article.burst",
-                        "1000",
-                        "article.per.minute",
-                        "1000",
-                        "min.fill.seconds",
-                        "0"));
+        CommentsIT.liftRateLimits(sling, 0);
         String probe = CommentsIT.createArticle(site, "Configuration probe", true);
         CommentsIT.awaitMinFillSeconds(probe, 0);
         browser = Browser.start(sling);

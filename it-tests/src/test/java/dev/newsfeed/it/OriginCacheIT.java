@@ -168,19 +168,7 @@ class OriginCacheIT {
         long count = before.at("/comments/count").asLong();
         String token =
                 json(sling.get(article + ".comment-form.json")).path("token").asText();
-        sling.configure(
-                CommentsIT.PID,
-                Map.of(
-                        "client.burst",
-                        "1000",
-                        "client.per.minute",
-                        "1000",
-                        "article.burst",
-                        "1000",
-                        "article.per.minute",
-                        "1000",
-                        "min.fill.seconds",
-                        "2"));
+        CommentsIT.liftRateLimits(sling, 2);
         Thread.sleep(2100); // the minimum fill time
         HttpResponse<String> posted = sling.post(
                 article + ".comments.json",

@@ -1,7 +1,6 @@
 package dev.newsfeed.impl.feed;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +46,15 @@ public class FeedPages {
 
         /**
          * The page as it goes out: cached no longer than the next article of the site goes live; a page the index
-         * answered is rendered again by the origin's cache after {@link #RECHECK} (the index follows writes a few
+         * answered is rendered again by the origin's cache after {@link PublicDocument#INDEX_RECHECK} (the index follows writes a few
          * seconds later, with no change of its own to observe).
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
             PublicDocument out =
                     PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys);
-            return fromIndex ? out.recheckedAt(now.plus(RECHECK)) : out;
+            return fromIndex ? out.fedByIndex(now) : out;
         }
     }
-
-    /** How long the origin's cache keeps a page the full-text index answered: Oak indexes every 5 s. */
-    static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final Map<String, Long> readyUntil = new ConcurrentHashMap<>();
 

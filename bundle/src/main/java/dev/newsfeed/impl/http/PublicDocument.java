@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +51,17 @@ public record PublicDocument(
             throws IOException {
         return new PublicDocument(
                 Responses.JSON, Json.bytes(document), lastModified, cache, keyHeader, List.copyOf(surrogateKeys));
+    }
+
+    /**
+     * How long the origin's cache keeps an answer that Oak's asynchronous full-text index fed: it indexes every 5 s,
+     * with no change of its own to observe.
+     */
+    public static final Duration INDEX_RECHECK = Duration.ofSeconds(5);
+
+    /** The same answer, rendered again by the origin's cache after {@link #INDEX_RECHECK} from {@code now}. */
+    public PublicDocument fedByIndex(Instant now) {
+        return recheckedAt(now.plus(INDEX_RECHECK));
     }
 
     /** The same answer, rendered again by the origin's cache at {@code at} at the latest. */

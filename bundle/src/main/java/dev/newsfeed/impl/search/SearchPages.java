@@ -1,7 +1,6 @@
 package dev.newsfeed.impl.search;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +45,13 @@ public class SearchPages {
         /** The page as it goes out: cached no longer than the next article of the site goes live. */
         /**
          * The page as it goes out. Oak's full-text index follows writes a few seconds later, asynchronously: the
-         * origin's cache renders a search again after {@link #RECHECK} even when nothing changed since.
+         * origin's cache renders a search again after {@link PublicDocument#INDEX_RECHECK} even when nothing changed since.
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
             return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys)
-                    .recheckedAt(now.plus(RECHECK));
+                    .fedByIndex(now);
         }
     }
-
-    /** How long the origin's cache keeps a search page at most: Oak's asynchronous indexing runs every 5 s. */
-    static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final Map<String, Long> readyUntil = new ConcurrentHashMap<>();
 
