@@ -49,7 +49,9 @@ class OpenApiIT {
             "/content/newsfeed/{site}.settings.json",
             "/content/newsfeed/{site}.csrf.json",
             "/content/newsfeed/{site}.console.html",
+            "/content/newsfeed/{site}.model.json",
             article + ".json",
+            article + ".model.json",
             article + ".comments.json",
             article + ".comment-form.json",
             article + ".edit.json",
@@ -86,6 +88,9 @@ class OpenApiIT {
         OpenApi.assertValid("CommentForm", ok(SEED + ".comment-form.json"));
         OpenApi.assertValid("ChangesPage", ok(SITE + ".changes.json"));
         OpenApi.assertValid("JsonFeed", ok(SITE + ".feed.jsonfeed"));
+        OpenApi.assertValid("Site", ok(SITE + ".model.json"));
+        OpenApi.assertValid("Article", ok(SEED + ".model.json"));
+        OpenApi.assertValid("Problem", json(sling.get(SEED + ".model.tidy.json")));
     }
 
     @Test

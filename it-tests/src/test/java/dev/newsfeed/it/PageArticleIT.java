@@ -27,6 +27,7 @@ class PageArticleIT {
 
     private static final Duration FILED = Duration.ofSeconds(20);
     private static final String DAY = "/articles/2022/03/04";
+    private static final String KEEPER = "dev.newsfeed.impl.archive.ArchiveKeeper";
 
     private static SlingInstance sling;
     private static String site;
@@ -236,6 +237,59 @@ class PageArticleIT {
             assertEquals(1, calendar.path("days").size(), calendar.toString());
         });
         assertEquals(404, sling.get(before + ".json").statusCode());
+    }
+
+    /**
+     * AEM's publish tier (config.publish sets filing.enabled=false): articles arrive filed by replication, and a page
+     * that a re-date moved on author stays at its old path until it is unpublished, so publish must not move anything
+     * itself. The index still counts what arrives; turned on again, filing resumes at the next write.
+     */
+    @Test
+    void withFilingOffAsOnPublishAnArticleStaysWhereItArrivedAndTheIndexCountsWhatArrivesFiled() {
+        String slug = "replicated-" + UUID.randomUUID().toString().substring(0, 6);
+        String unfiled = site + "/articles/" + slug;
+        String filedPath = site + "/articles/2022/07/08/" + slug;
+        sling.configure(KEEPER, Map.of("filing.enabled", "false"));
+        try {
+            importTree(
+                    site + "/articles",
+                    slug,
+                    page(articleFields("Replicated", "2022-07-08T10:00:00.000+04:00")
+                            .put("jcr:primaryType", "cq:PageContent")));
+            // what replication writes next: a month of archive pages with an article in its day
+            ObjectNode day = folderPage("09");
+            day.set(
+                    "arrived",
+                    page(articleFields("Arrived filed", "2022-07-09T10:00:00.000+04:00")
+                            .put("jcr:primaryType", "cq:PageContent")));
+            ObjectNode month = folderPage("07");
+            month.set("09", day);
+            importTree(site + "/articles/2022", "07", month);
+            Eventually.within(FILED, () -> {
+                JsonNode calendar = json(sling.get(site + ".calendar.2022-07.json"));
+                assertEquals(1, calendar.path("days").size(), calendar.toString());
+                assertEquals("2022-07-09", calendar.at("/days/0/date").asText(), calendar.toString());
+            });
+            assertEquals(200, sling.getAsAdmin(unfiled + ".json").statusCode(), "left where it arrived");
+            assertEquals(404, sling.getAsAdmin(filedPath + ".json").statusCode(), "not moved by the publish tier");
+        } finally {
+            sling.configure(KEEPER, Map.of("filing.enabled", "true"));
+        }
+        HttpResponse<String> touched = sling.postAsAdmin(unfiled + "/jcr:content", Map.of("lead", "Lead again"));
+        assertEquals(200, touched.statusCode(), touched.body());
+        Eventually.within(
+                FILED,
+                () -> assertEquals(200, sling.getAsAdmin(filedPath + ".json").statusCode(), "filed again"));
+    }
+
+    /** An archive folder page as Newsfeed creates it (and replication copies it). */
+    private static ObjectNode folderPage(String name) {
+        ObjectNode content = SlingInstance.MAPPER
+                .createObjectNode()
+                .put("jcr:primaryType", "cq:PageContent")
+                .put("jcr:title", name)
+                .put("sling:resourceType", "newsfeed/archive");
+        return page(content);
     }
 
     /**

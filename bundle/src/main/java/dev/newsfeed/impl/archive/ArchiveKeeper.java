@@ -25,8 +25,13 @@ import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.serviceusermapping.ServiceUserMapped;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +42,20 @@ import org.slf4j.LoggerFactory;
  * reindex of that day. The steps that take a resolver are meant for the session {@link #asIndexWriter} gives.
  */
 @Component(service = ArchiveKeeper.class)
+@Designate(ocd = ArchiveKeeper.Config.class)
 public final class ArchiveKeeper {
+
+    @ObjectClassDefinition(
+            name = "Newsfeed archive keeper",
+            description = "Files written articles into their archive day (or the drafts) and keeps the archive index.")
+    public @interface Config {
+        @AttributeDefinition(
+                name = "File articles",
+                description = "Move an article written or re-dated outside its day into articles/YYYY/MM/DD of its"
+                        + " published date (or into drafts). false on AEM's publish tier (config.publish), where"
+                        + " articles arrive filed by replication and a move would not be the author's.")
+        boolean filing_enabled() default true;
+    }
 
     /** Work done as the index writer, with its session. */
     @FunctionalInterface
@@ -54,8 +72,17 @@ public final class ArchiveKeeper {
     @Reference(target = "(" + ServiceUserMapped.SUBSERVICENAME + "=" + SUBSERVICE + ")")
     private ServiceUserMapped serviceUserMapped;
 
+    private volatile boolean filing = true;
+
     /** One index writer at a time (see the class comment). */
     private final Object indexWriter = new Object();
+
+    @Activate
+    @Modified
+    void activate(Config config) {
+        filing = config.filing_enabled();
+        log.info("Filing of articles {}", filing ? "on" : "off (filing.enabled=false)");
+    }
 
     /** Runs {@code work} as the one index writer, with a service session opened once it got its turn. */
     public <T> T asIndexWriter(IndexWork<T> work) throws LoginException, PersistenceException, RepositoryException {
@@ -143,6 +170,12 @@ public final class ArchiveKeeper {
     public Set<LocalDate> file(ResourceResolver resolver, SiteSettings site, String path, List<String> filed)
             throws PersistenceException, RepositoryException {
         Set<LocalDate> days = new LinkedHashSet<>();
+        if (!filing) {
+            // the publish tier: the article is where replication put it; its day is counted as it stands
+            log.debug("Not filing {}: filing.enabled=false", LogText.escape(path));
+            Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
+            return days;
+        }
         if (!path.startsWith(site.archivePath() + "/") && !path.startsWith(site.path() + "/" + NN_DRAFTS + "/")) {
             // the service user may move articles within the archive and the drafts only (repoinit): elsewhere in the
             // site (an AEM page created on the site page itself) the move would be refused and retried in vain
