@@ -41,7 +41,8 @@ public record ArticleItems(
         for (Article article : articles) {
             if (site.commentsOpenDays() > 0 && Documents.commentsOpen(article, site, now)) {
                 // the item's "open" turns false then, with no write: caches keep the list no longer
-                close = earliest(close, article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS));
+                close = ConditionalRequests.earliest(
+                        close, article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS));
             }
             CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
             documents.add(Documents.listItem(article, site, base, thread.approved(), now));
@@ -49,10 +50,5 @@ public record ArticleItems(
             keys.add(SurrogateKeys.comments(article.id()));
         }
         return new ArticleItems(documents, lastModified, keys, close);
-    }
-
-    /** The earlier of two instants (nulls ignored). */
-    public static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 }

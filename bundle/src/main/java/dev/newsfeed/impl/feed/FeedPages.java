@@ -13,6 +13,7 @@ import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.ResourceResolver;
@@ -79,7 +80,7 @@ public class FeedPages {
         return new Page(
                 new ArticlePage(items.documents(), next),
                 items.lastModified(),
-                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                ConditionalRequests.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
                 keys,
                 query.tag() != null);
     }

@@ -53,6 +53,11 @@ public final class ConditionalRequests {
         return latest;
     }
 
+    /** The earlier of two instants (nulls ignored): when the first of several scheduled changes is due. */
+    public static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
     static @Nullable Instant parseHttpDate(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;

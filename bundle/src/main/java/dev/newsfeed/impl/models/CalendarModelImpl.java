@@ -10,8 +10,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.newsfeed.api.CalendarModel;
 import dev.newsfeed.impl.archive.CalendarBuilder;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
-import dev.newsfeed.impl.content.ContentModel;
-import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.CalendarDocument;
 import dev.newsfeed.impl.http.PublicApiSettings;
@@ -45,13 +43,7 @@ public final class CalendarModelImpl implements CalendarModel {
 
     @PostConstruct
     void init() {
-        // adaptTo of a decorated page reaches the models with the plain page: read it again, decorated
-        Resource site = resource.getResourceResolver()
-                .getResource(ContentNodes.canonical(resource).getPath());
-        if (site == null || !site.isResourceType(ContentModel.RT_SITE)) {
-            throw new IllegalStateException("Not a Newsfeed site: " + resource.getPath());
-        }
-        SiteSettings settingsOfSite = SiteSettings.from(site);
+        SiteSettings settingsOfSite = ModelContext.siteItself(resource);
         Instant now = Instant.now();
         document = CalendarBuilder.build(
                 settingsOfSite,

@@ -68,7 +68,8 @@ public class ArchiveView {
                 items.lastModified(),
                 settings.publicCache()
                         .until(
-                                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                                ConditionalRequests.earliest(
+                                        index.nextGoingLive(now, site.zone()), items.commentsClose()),
                                 now),
                 settings.surrogateKeyHeader(),
                 keys);

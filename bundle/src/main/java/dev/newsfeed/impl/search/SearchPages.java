@@ -15,6 +15,7 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.SearchPage;
 import dev.newsfeed.impl.feed.ArticleItems;
 import dev.newsfeed.impl.http.CachePolicy;
+import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.Resource;
@@ -88,7 +89,7 @@ public class SearchPages {
         return new Page(
                 new SearchPage(request.terms().display(), documents, next),
                 items.lastModified(),
-                ArticleItems.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                ConditionalRequests.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
                 keys);
     }
 

@@ -14,10 +14,9 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentModel;
 import dev.newsfeed.impl.content.PublicationStatus;
 import dev.newsfeed.impl.content.SiteSettings;
-import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
-import org.apache.sling.api.SlingHttpServletResponse;
 import org.apache.sling.api.resource.Resource;
+import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,18 +39,16 @@ public final class ModelExportGuard implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof SlingHttpServletRequest sling
-                && response instanceof SlingHttpServletResponse out
-                && isModelRequest(sling)
-                && (sling.getResource().isResourceType(ContentModel.RT_ARTICLE)
-                        || sling.getResource().isResourceType(ContentModel.RT_SITE))) {
-            String refusal = refusal(sling);
-            if (refusal != null) {
-                Responses.notFound(sling, out, refusal);
-                return;
-            }
-        }
-        chain.doFilter(request, response);
+        Requests.refuseOrPass(request, response, chain, ModelExportGuard::refusalOfModel);
+    }
+
+    /** Why a request for a model of an article or site is refused, or null when it passes (as every other does). */
+    private static @Nullable String refusalOfModel(SlingHttpServletRequest sling) {
+        return isModelRequest(sling)
+                        && (sling.getResource().isResourceType(ContentModel.RT_ARTICLE)
+                                || sling.getResource().isResourceType(ContentModel.RT_SITE))
+                ? refusal(sling)
+                : null;
     }
 
     private static boolean isModelRequest(SlingHttpServletRequest request) {
@@ -60,7 +57,7 @@ public final class ModelExportGuard implements Filter {
     }
 
     /** Why the model may not be exported, or null when it may. */
-    private static String refusal(SlingHttpServletRequest request) {
+    private static @Nullable String refusal(SlingHttpServletRequest request) {
         if (request.getRequestPathInfo().getSelectors().length != 1
                 || Requests.hasSuffix(request)
                 || !"json".equals(request.getRequestPathInfo().getExtension())) {

@@ -11,9 +11,8 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 
 import dev.newsfeed.impl.content.ContentNodes;
-import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
-import org.apache.sling.api.SlingHttpServletResponse;
+import org.jetbrains.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -37,17 +36,18 @@ public final class PageContentGuard implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof SlingHttpServletRequest sling
-                && response instanceof SlingHttpServletResponse out
-                && ContentNodes.NN_CONTENT.equals(sling.getResource().getName())
-                && (READS.contains(sling.getMethod())
-                        || WriteGuardFilter.isNewsfeedEndpoint(
-                                sling.getRequestPathInfo().getSelectors()))
-                && ContentNodes.isNewsfeedPageContent(sling.getResource())) {
-            Responses.notFound(sling, out, "Newsfeed serves this page at the page's own address, not its jcr:content.");
-            return;
-        }
-        chain.doFilter(request, response);
+        Requests.refuseOrPass(request, response, chain, PageContentGuard::refusal);
+    }
+
+    /** Why a request to a Newsfeed page's content is refused, or null when it passes (as every other does). */
+    private static @Nullable String refusal(SlingHttpServletRequest sling) {
+        return ContentNodes.NN_CONTENT.equals(sling.getResource().getName())
+                        && (READS.contains(sling.getMethod())
+                                || WriteGuardFilter.isNewsfeedEndpoint(
+                                        sling.getRequestPathInfo().getSelectors()))
+                        && ContentNodes.isNewsfeedPageContent(sling.getResource())
+                ? "Newsfeed serves this page at the page's own address, not its jcr:content."
+                : null;
     }
 
     @Override

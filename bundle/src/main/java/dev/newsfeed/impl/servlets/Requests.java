@@ -3,6 +3,12 @@ package dev.newsfeed.impl.servlets;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 
 import dev.newsfeed.impl.http.Responses;
 import org.apache.sling.api.SlingHttpServletRequest;
@@ -51,6 +57,26 @@ final class Requests {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A guard filter's pass: a Sling request the guard gives a reason to refuse answers the 404 problem with that
+     * reason; every other request (and one that is not Sling's) goes on down the chain.
+     */
+    static void refuseOrPass(
+            ServletRequest request,
+            ServletResponse response,
+            FilterChain chain,
+            Function<SlingHttpServletRequest, @Nullable String> refusal)
+            throws IOException, ServletException {
+        if (request instanceof SlingHttpServletRequest sling && response instanceof SlingHttpServletResponse out) {
+            String reason = refusal.apply(sling);
+            if (reason != null) {
+                Responses.notFound(sling, out, reason);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
     }
 
     /** Whether the request names only the servlet's one selector, and no suffix. */

@@ -3,6 +3,7 @@ package dev.newsfeed.impl.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,18 @@ class ConditionalRequestsTest {
         assertFalse(ConditionalRequests.notModified(null, "yesterday", ETAG, MODIFIED));
         assertFalse(ConditionalRequests.notModified(null, "Mon, 10 Jan 2022 10:40:00 GMT", ETAG, null));
         assertEquals("Mon, 10 Jan 2022 10:40:00 GMT", ConditionalRequests.httpDate(MODIFIED));
+    }
+
+    @Test
+    void latestAndEarliestIgnoreNulls() {
+        Instant later = MODIFIED.plusSeconds(1);
+        assertEquals(later, ConditionalRequests.latest(MODIFIED, null, later));
+        assertNull(ConditionalRequests.latest(null, null));
+        assertEquals(MODIFIED, ConditionalRequests.earliest(later, MODIFIED));
+        assertEquals(MODIFIED, ConditionalRequests.earliest(MODIFIED, later));
+        assertEquals(later, ConditionalRequests.earliest(null, later));
+        assertEquals(later, ConditionalRequests.earliest(later, null));
+        assertNull(ConditionalRequests.earliest(null, null));
     }
 
     @Test
