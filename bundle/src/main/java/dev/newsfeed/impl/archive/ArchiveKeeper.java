@@ -170,15 +170,16 @@ public final class ArchiveKeeper {
     public Set<LocalDate> file(ResourceResolver resolver, SiteSettings site, String path, List<String> filed)
             throws PersistenceException, RepositoryException {
         Set<LocalDate> days = new LinkedHashSet<>();
+        Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
         if (!filing) {
             // the publish tier: the article is where replication put it; its day is counted as it stands
             log.debug("Not filing {}: filing.enabled=false", LogText.escape(path));
-            Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
             return days;
         }
         if (!path.startsWith(site.archivePath() + "/") && !path.startsWith(site.path() + "/" + NN_DRAFTS + "/")) {
             // the service user may move articles within the archive and the drafts only (repoinit): elsewhere in the
             // site (an AEM page created on the site page itself) the move would be refused and retried in vain
+            // (outside the archive dayOf is null: no day)
             log.info("Not filing {}: articles are filed from {site}/articles or {site}/drafts", LogText.escape(path));
             return days;
         }
@@ -186,7 +187,6 @@ public final class ArchiveKeeper {
             Resource article = r.getResource(path);
             return article == null || !article.isResourceType(RT_ARTICLE) ? null : ArchiveClerk.file(r, site, article);
         });
-        Optional.ofNullable(ArchiveClerk.dayOf(site, path)).ifPresent(days::add);
         if (moved != null) {
             filed.add(moved);
             Optional.ofNullable(ArchiveClerk.dayOf(site, moved)).ifPresent(days::add);

@@ -51,4 +51,12 @@ public record ArticleItems(
         }
         return new ArticleItems(documents, lastModified, keys, close);
     }
+
+    /**
+     * When the list changes with no write, given when the site's next scheduled article goes live: that, or the first
+     * moment one of its items' comments close, whichever comes first; caches keep the list no longer.
+     */
+    public @Nullable Instant nextChange(@Nullable Instant nextGoingLive) {
+        return ConditionalRequests.earliest(nextGoingLive, commentsClose);
+    }
 }

@@ -13,7 +13,6 @@ import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticlePage;
 import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.ResourceResolver;
@@ -46,9 +45,9 @@ public class FeedPages {
             boolean fromIndex) {
 
         /**
-         * The page as it goes out: cached no longer than the next article of the site goes live; a page the index
-         * answered is rendered again by the origin's cache after {@link PublicDocument#INDEX_RECHECK} (the index follows writes a few
-         * seconds later, with no change of its own to observe).
+         * The page as it goes out: cached no longer than its next change with no write; a page the index answered is
+         * rendered again by the origin's cache after {@link PublicDocument#INDEX_RECHECK} (the index follows writes a
+         * few seconds later, with no change of its own to observe).
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
             PublicDocument out =
@@ -80,7 +79,7 @@ public class FeedPages {
         return new Page(
                 new ArticlePage(items.documents(), next),
                 items.lastModified(),
-                ConditionalRequests.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                items.nextChange(index.nextGoingLive(now, site.zone())),
                 keys,
                 query.tag() != null);
     }

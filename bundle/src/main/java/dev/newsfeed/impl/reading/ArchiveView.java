@@ -66,11 +66,7 @@ public class ArchiveView {
         return PublicDocument.json(
                 new ArticlePage(items.documents(), next),
                 items.lastModified(),
-                settings.publicCache()
-                        .until(
-                                ConditionalRequests.earliest(
-                                        index.nextGoingLive(now, site.zone()), items.commentsClose()),
-                                now),
+                settings.publicCache().until(items.nextChange(index.nextGoingLive(now, site.zone())), now),
                 settings.surrogateKeyHeader(),
                 keys);
     }

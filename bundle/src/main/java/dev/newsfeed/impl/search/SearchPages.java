@@ -15,7 +15,6 @@ import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.SearchPage;
 import dev.newsfeed.impl.feed.ArticleItems;
 import dev.newsfeed.impl.http.CachePolicy;
-import dev.newsfeed.impl.http.ConditionalRequests;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.SurrogateKeys;
 import org.apache.sling.api.resource.Resource;
@@ -43,10 +42,10 @@ public class SearchPages {
     public record Page(
             SearchPage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive, List<String> keys) {
 
-        /** The page as it goes out: cached no longer than the next article of the site goes live. */
         /**
-         * The page as it goes out. Oak's full-text index follows writes a few seconds later, asynchronously: the
-         * origin's cache renders a search again after {@link PublicDocument#INDEX_RECHECK} even when nothing changed since.
+         * The page as it goes out: cached no longer than its next change with no write. Oak's full-text index follows
+         * writes a few seconds later, asynchronously: the origin's cache renders a search again after
+         * {@link PublicDocument#INDEX_RECHECK} even when nothing changed since.
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
             return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys)
@@ -89,7 +88,7 @@ public class SearchPages {
         return new Page(
                 new SearchPage(request.terms().display(), documents, next),
                 items.lastModified(),
-                ConditionalRequests.earliest(index.nextGoingLive(now, site.zone()), items.commentsClose()),
+                items.nextChange(index.nextGoingLive(now, site.zone())),
                 keys);
     }
 
