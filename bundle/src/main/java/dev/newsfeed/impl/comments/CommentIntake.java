@@ -195,6 +195,7 @@ public final class CommentIntake {
             throws LoginException, PersistenceException, RepositoryException, IOException {
         try (ResourceResolver resolver = serviceUser.open()) {
             List<Outcome> outcomes = Retry.commit(resolver, r -> {
+                CommentBatch batch = new CommentBatch(r);
                 List<Outcome> out = new ArrayList<>(writes.size());
                 Set<String> seen = new HashSet<>();
                 for (Write w : writes) {
@@ -203,9 +204,10 @@ public final class CommentIntake {
                         out.add(new Outcome.Duplicate());
                         continue;
                     }
-                    CommentStore.add(r, w.site(), w.record(), w.duplicate(), w.now());
+                    batch.add(w.site(), w.record(), w.duplicate(), w.now());
                     out.add(new Outcome.Accepted(w.record().id(), w.record().status() == CommentStatus.APPROVED));
                 }
+                batch.finish();
                 return out;
             });
             List<CommentJournal.Entry> entries = new ArrayList<>(writes.size());

@@ -11,7 +11,6 @@ import static dev.newsfeed.impl.comments.CommentStore.PN_EMAIL;
 import static dev.newsfeed.impl.comments.CommentStore.PN_HTML;
 import static dev.newsfeed.impl.comments.CommentStore.PN_PARENT;
 import static dev.newsfeed.impl.comments.CommentStore.PN_REASON;
-import static dev.newsfeed.impl.comments.CommentStore.PN_STATUS;
 import static dev.newsfeed.impl.comments.CommentStore.PN_TEXT;
 import static dev.newsfeed.impl.comments.CommentStore.PN_URL;
 
@@ -55,7 +54,7 @@ public record CommentRecord(
                 p.get(PN_EMAIL, ""),
                 p.get(PN_URL, String.class),
                 p.get(PN_TEXT, ""),
-                p.get(PN_HTML, ""),
+                html(p),
                 p.get(PN_PARENT, String.class),
                 p.get(PN_DEPTH, 0L),
                 p.get(PN_CREATED, Calendar.class).toInstant(),
@@ -63,10 +62,19 @@ public record CommentRecord(
                 p.get(PN_REASON, String.class));
     }
 
-    /** The properties of its private node (the optional ones only when set), starting from {@code node}. */
+    /** The HTML of the text: rendered again from the text, or as older versions stored it. */
+    private static String html(ValueMap p) {
+        String stored = p.get(PN_HTML, String.class);
+        return stored != null ? stored : CommentText.toHtml(p.get(PN_TEXT, ""));
+    }
+
+    /**
+     * The properties of its private node (the optional ones only when set), starting from {@code node}. Neither the
+     * status (its folder says it) nor the HTML (rendered from the text) is stored: each property is work in the commit
+     * and in the full-text index.
+     */
     Map<String, Object> properties(Map<String, Object> node) {
         Map<String, Object> p = new HashMap<>(node);
-        p.put(PN_STATUS, status.key());
         p.put(PN_ARTICLE_ID, articleId);
         p.put(PN_ARTICLE_PATH, articlePath);
         p.put(PN_ARTICLE_TITLE, articleTitle);
@@ -74,7 +82,6 @@ public record CommentRecord(
         p.put(PN_EMAIL, email);
         putIfSet(p, PN_URL, url);
         p.put(PN_TEXT, text);
-        p.put(PN_HTML, html);
         putIfSet(p, PN_PARENT, parent);
         p.put(PN_DEPTH, depth);
         p.put(PN_CREATED, Dates.calendar(created));

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +28,8 @@ import org.jetbrains.annotations.Nullable;
  * <pre>
  * /var/newsfeed/comments{site}/{status}/yyyy/MM/dd/{id}   every comment with email, client hash, original text:
  *                                                      readable by moderators and the service user only
- * /var/newsfeed/comments{site}/dedup/{hash}             one node per (article, author, text): duplicates collide
+ * /var/newsfeed/comments{site}/dedup/{hash}             one node per (article, author, text): duplicates collide;
+ *                                                      it names the comment ({@code id})
  * /var/newsfeed/comments{site}/counts/{status}/shard-N  atomic counters per status, in shards
  * {site}/comments/{articleId}                           public thread of an article: atomic counter, updated
  * {site}/comments/{articleId}/{id}                      an approved comment: author, url, published, text (HTML)
@@ -113,21 +113,13 @@ public final class CommentStore {
         return resolver.getResource(threadPath(site, articleId) + "/" + id);
     }
 
-    /** Stores a new comment (and its public copy when approved). */
+    /** Stores a new comment (and its public copy when approved) and counts it. */
     public static void add(
             ResourceResolver resolver, SiteSettings site, CommentRecord record, String duplicateHash, Instant now)
             throws PersistenceException {
-        Map<String, Object> dedup = new HashMap<>(NODE);
-        dedup.put("id", record.id());
-        dedup.put(PN_CREATED, Dates.calendar(now));
-        ResourceUtil.getOrCreateResource(resolver, privateRoot(site) + "/dedup", NODE, UNORDERED, false);
-        resolver.create(resolver.getResource(privateRoot(site) + "/dedup"), duplicateHash, dedup);
-        Resource bucket = bucket(resolver, site, record.status(), CommentIds.day(record.id()));
-        resolver.create(bucket, record.id(), record.properties(NODE));
-        count(resolver, site, record.status(), +1);
-        if (record.status() == CommentStatus.APPROVED) {
-            PublicCopy.publish(resolver, site, record, now);
-        }
+        CommentBatch batch = new CommentBatch(resolver);
+        batch.add(site, record, duplicateHash, now);
+        batch.finish();
     }
 
     /** A moderation's outcome: the status the comment had, and the comment after the change. */
@@ -160,7 +152,7 @@ public final class CommentStore {
         session.move(current.getPath(), bucket.getPath() + "/" + id);
         Resource moved = resolver.getResource(bucket.getPath() + "/" + id);
         ModifiableValueMap props = Objects.requireNonNull(moved.adaptTo(ModifiableValueMap.class));
-        props.put(PN_STATUS, target.key());
+        props.remove(PN_STATUS); // the folder says it (comments stored before 1.2 carry the property)
         props.put(PN_MODERATED_BY, moderator);
         props.put(PN_MODERATED, Dates.calendar(now));
         removeEmptyBuckets(resolver, site, oldParent);
@@ -175,9 +167,20 @@ public final class CommentStore {
         return new Moderated(record.status(), after);
     }
 
-    /** The status of a stored comment. */
+    /**
+     * The status of a stored comment: the name of its status folder ({@code {status}/yyyy/MM/dd/{id}}), which is where
+     * moderation moves it. No {@code status} property is stored: Sling's starter keeps a synchronous property index on
+     * that name, and its entry cost every comment a second path in the index. A node outside the folders falls back to
+     * the property older versions wrote.
+     */
     static CommentStatus status(Resource comment) {
-        return CommentStatus.of(comment.getValueMap().get(PN_STATUS, "pending"));
+        String folder = ResourceUtil.getParent(comment.getPath(), 4);
+        CommentStatus placed = folder == null ? null : CommentStatus.of(ResourceUtil.getName(folder));
+        if (placed != null) {
+            return placed;
+        }
+        CommentStatus stored = CommentStatus.of(comment.getValueMap().get(PN_STATUS, String.class));
+        return stored == null ? CommentStatus.PENDING : stored;
     }
 
     /** The stored comment with this id, whatever its status, or null. */

@@ -51,7 +51,8 @@ public final class PageResourceDecorator implements ResourceDecorator {
 
     @Override
     public @Nullable Resource decorate(@NotNull Resource resource) {
-        if (!ContentNodes.NT_PAGE.equals(resource.getResourceType()) || !below(resource.getPath())) {
+        // the path first: asking a JCR resource its type reads its node, for every resource the instance resolves
+        if (!below(resource.getPath()) || !ContentNodes.NT_PAGE.equals(resource.getResourceType())) {
             return resource;
         }
         String type = ContentNodes.pageType(resource);
