@@ -384,7 +384,7 @@ def measure(case):
     if WARM > 0 and not case.get("settle"):
         wrk_all(targets(case), WARM, latency=False, timeout=case.get("timeout"))
     pids = case["pids"]()
-    mem = case["group"] != "wordpress" and not TOPOLOGY
+    mem = not TOPOLOGY and case["group"] != "wordpress"
     gc0 = jvm_memory(pids[0])[1] if mem else None
     j0 = jiffies(pids)
     texts = wrk_all(targets(case), D, timeout=case.get("timeout"))

@@ -35,17 +35,25 @@ public final class Documents {
      */
     public static ArticleDocument article(
             Article article, SiteSettings site, String base, long approvedComments, Instant now) {
-        return document(article, site, base, approvedComments, now, true);
+        return document(article, site, base, approvedComments, commentsOpen(article, site, now), true);
     }
 
-    /** The article as a list item: the same document without its body (which is then never sanitized). */
+    /**
+     * The article as a list item: the same document without its body (which is then never sanitized), with whether
+     * its comments are open as the list worked it out ({@link #commentsOpen}).
+     */
     public static ArticleDocument listItem(
-            Article article, SiteSettings site, String base, long approvedComments, Instant now) {
-        return document(article, site, base, approvedComments, now, false);
+            Article article, SiteSettings site, String base, long approvedComments, boolean commentsOpen) {
+        return document(article, site, base, approvedComments, commentsOpen, false);
     }
 
     private static ArticleDocument document(
-            Article article, SiteSettings site, String base, long approvedComments, Instant now, boolean withBody) {
+            Article article,
+            SiteSettings site,
+            String base,
+            long approvedComments,
+            boolean commentsOpen,
+            boolean withBody) {
         String url = base + article.path();
         String published = article.published() == null ? null : Dates.format(article.published(), site.zone());
         Instant lastChanged = article.lastChanged();
@@ -70,8 +78,7 @@ public final class Documents {
                 lastChanged == null ? null : Dates.format(lastChanged, site.zone()),
                 article.tags(),
                 new ArticleDocument.Reuse(site.reusePolicy(), url),
-                new ArticleDocument.Comments(
-                        approvedComments, commentsOpen(article, site, now), url + ".comments.json"),
+                new ArticleDocument.Comments(approvedComments, commentsOpen, url + ".comments.json"),
                 archive);
     }
 

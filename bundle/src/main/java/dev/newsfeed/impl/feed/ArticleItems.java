@@ -39,13 +39,14 @@ public record ArticleItems(
         Instant lastModified = since;
         Instant close = null;
         for (Article article : articles) {
-            if (site.commentsOpenDays() > 0 && Documents.commentsOpen(article, site, now)) {
+            boolean open = Documents.commentsOpen(article, site, now);
+            if (open && site.commentsOpenDays() > 0) {
                 // the item's "open" turns false then, with no write: caches keep the list no longer
                 close = ConditionalRequests.earliest(
                         close, article.published().plus(site.commentsOpenDays(), ChronoUnit.DAYS));
             }
             CommentStore.ThreadState thread = CommentStore.threadState(resolver, site, article.id());
-            documents.add(Documents.listItem(article, site, base, thread.approved(), now));
+            documents.add(Documents.listItem(article, site, base, thread.approved(), open));
             lastModified = ConditionalRequests.latest(lastModified, article.lastChanged(), thread.updated());
             keys.add(SurrogateKeys.comments(article.id()));
         }

@@ -40,7 +40,7 @@ public class FeedPages {
     public record Page(
             ArticlePage document,
             @Nullable Instant lastModified,
-            @Nullable Instant nextGoingLive,
+            @Nullable Instant nextChange,
             List<String> keys,
             boolean fromIndex) {
 
@@ -51,7 +51,7 @@ public class FeedPages {
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
             PublicDocument out =
-                    PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys);
+                    PublicDocument.json(document, lastModified, publicCache.until(nextChange, now), keyHeader, keys);
             return fromIndex ? out.fedByIndex(now) : out;
         }
     }

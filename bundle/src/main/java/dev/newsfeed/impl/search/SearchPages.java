@@ -40,7 +40,7 @@ public class SearchPages {
 
     /** A page of results, when its Last-Modified and caching end, and the surrogate keys it depends on. */
     public record Page(
-            SearchPage document, @Nullable Instant lastModified, @Nullable Instant nextGoingLive, List<String> keys) {
+            SearchPage document, @Nullable Instant lastModified, @Nullable Instant nextChange, List<String> keys) {
 
         /**
          * The page as it goes out: cached no longer than its next change with no write. Oak's full-text index follows
@@ -48,7 +48,7 @@ public class SearchPages {
          * {@link PublicDocument#INDEX_RECHECK} even when nothing changed since.
          */
         public PublicDocument toDocument(CachePolicy publicCache, String keyHeader, Instant now) throws IOException {
-            return PublicDocument.json(document, lastModified, publicCache.until(nextGoingLive, now), keyHeader, keys)
+            return PublicDocument.json(document, lastModified, publicCache.until(nextChange, now), keyHeader, keys)
                     .fedByIndex(now);
         }
     }
