@@ -46,6 +46,10 @@ MONTH, DAY = env("MONTH", "2022-01"), env("DAY", "10")
 DENSE, DENSE_DAYS, DENSE_END = int(env("DENSE", "300")), int(env("DENSE_DAYS", "365")), env("DENSE_END", "2025-12-31")
 # RENDERED=1: the main read endpoints measured a second time with the origin cache off (every request rendered)
 RENDERED = env("RENDERED", "1") == "1"
+# seconds of load per rendered case, once, before the rendered rounds: the cached rounds never run the rendering code
+# (Newsfeed's or the default GET servlet's), and without this pass its JIT compilation fell into the first rounds
+# (CPU per request 3-6x the third round's in the 2026-11-30 19:00 run)
+RWARM = int(env("RWARM", "10"))
 OC = "dev.newsfeed.impl.http.OriginCache"
 WP_HOME = env("WP_HOME", "/tmp/newsfeed-wordpress")
 WP = f"http://127.0.0.1:{env('WP_PORT', '8089')}"
@@ -626,6 +630,9 @@ def run(saved):
     est = len(cases) * ROUNDS * (D + WARM + 0.5) / 60
     log(f"{len(cases)} cases x {ROUNDS} rounds, wrk -c{C} -t{T} -d{D}s after {WARM}s warm-up: ~{est:.0f} min")
     try:
+        # the cached rounds with the origin cache on, whatever an earlier check left in the instance's configuration
+        set_config(OC, {"cache.entries": "10000"})
+        time.sleep(2)
         runs = measure_rounds(cases)
         prof = profile(cases, runs) if PROFILE else None
         rendered = rendered_cases(cases) if RENDERED else []
@@ -635,6 +642,10 @@ def run(saved):
             set_config(OC, {"cache.entries": "0"})
             time.sleep(2)
             try:
+                if RWARM > 0:
+                    log(f"warming the rendering code: {RWARM} s per case ...")
+                    for c in rendered:
+                        wrk_all(targets(c), RWARM, latency=False)
                 runs.update(measure_rounds(rendered))
             finally:
                 set_config(OC, {"cache.entries": "10000"})

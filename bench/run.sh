@@ -7,7 +7,8 @@
 # with that many; not with NO_WP=1), then measures (bench/bench.py) and regenerates docs/benchmarks.md and docs/benchmarks/*.svg.
 #
 # Env: NEWSFEED_PORT (8080), NEWSFEED_HOME, SIZES ("100 10000 100000 1000000"), REF (10000: the archive
-#      every endpoint is measured on, and WordPress's size), D (7 s), WARM (2 s), ROUNDS (3), C (16), T (2),
+#      every endpoint is measured on, and WordPress's size), D (7 s), WARM (2 s), ROUNDS (3), C (16), T (2), RWARM
+#      (10 s of load per rendered case before the rendered rounds: the JIT compiles the rendering code there),
 #      MONTH (2022-01), DAY (10), WP_PEER (../shared/peers/wordpress), WP_HOME, WP_PORT (8089), NO_WP=1,
 #      PROFILE (1: JFR of the slowest read endpoint), WRITE_DOCS (1), ONLY (a regular expression on endpoint
 #      names: ONLY=calendar, ONLY=feed, ONLY=comment measure that part and leave the docs). Raw output:
