@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.comments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.CommentDocument;
 import dev.newsfeed.impl.repository.Retry;
+import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ValueMap;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -22,11 +27,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Storing, moderating, counting and threading comments on Oak. */
+/** Storing (one comment, or several in one commit), moderating, counting and threading comments on Oak. */
 @ExtendWith(SlingContextExtension.class)
 class CommentStoreTest {
 
     private static final String SITE = "/content/newsfeed/day";
+    private static final String PRIVATE = "/var/newsfeed/comments" + SITE;
     private static final Instant T0 = Instant.parse("2022-01-10T11:00:00Z");
 
     private final SlingContext context = new SlingContext(ResourceResolverType.JCR_OAK);
@@ -129,8 +135,82 @@ class CommentStoreTest {
         assertTrue(CommentStore.isDuplicate(resolver, site, "hash-a1" + T0.toEpochMilli()));
     }
 
+    @Test
+    void countsABatchOncePerStatusAndStoresNeitherStatusNorHtml() throws Exception {
+        CommentRecord a = record("a1", CommentStatus.PENDING, null, "first *comment*", T0);
+        CommentRecord b = record("a1", CommentStatus.PENDING, null, "second", T0.plusSeconds(1));
+        CommentRecord c = record("a1", CommentStatus.APPROVED, null, "third", T0.plusSeconds(2));
+        Retry.commit(resolver, r -> {
+            CommentBatch batch = new CommentBatch(r);
+            batch.add(site, a, "dup-a", T0);
+            batch.add(site, b, "dup-b", T0);
+            batch.add(site, c, "dup-c", T0);
+            batch.finish();
+            return null;
+        });
+        assertEquals(Map.of("pending", 2L, "approved", 1L), shardsTouched());
+        Resource stored = resolver.getResource(PRIVATE + "/pending/2022/01/10/" + a.id());
+        assertNotNull(stored);
+        ValueMap p = stored.getValueMap();
+        assertFalse(p.containsKey("status"), "the folder gives the status");
+        assertFalse(p.containsKey("html"), "the HTML is rendered from the text");
+        assertEquals(CommentStatus.PENDING, CommentStore.status(stored));
+        CommentRecord read = CommentRecord.from(stored);
+        assertEquals(CommentText.toHtml("first *comment*"), read.html());
+        assertEquals(a.text(), read.text());
+        assertEquals(
+                a.id(),
+                resolver.getResource(PRIVATE + "/dedup/dup-a").getValueMap().get("id"));
+        assertEquals(1, CommentStore.thread(resolver, site, "a1").size(), "the approved one is public");
+    }
+
+    @Test
+    void readsTheStatusOlderVersionsStoredAndDropsItWhenModerated() throws Exception {
+        CommentRecord a = record("a1", CommentStatus.PENDING, null, "old", T0);
+        Map<String, Object> legacy = new HashMap<>(a.properties(CommentStore.NODE));
+        legacy.put("status", "pending");
+        legacy.put("html", "<p>as stored</p>");
+        Retry.commit(resolver, r -> {
+            Resource bucket = org.apache.sling.api.resource.ResourceUtil.getOrCreateResource(
+                    r, PRIVATE + "/pending/2022/01/10", CommentStore.NODE, CommentStore.UNORDERED, false);
+            return r.create(bucket, a.id(), legacy);
+        });
+        Resource stored = resolver.getResource(PRIVATE + "/pending/2022/01/10/" + a.id());
+        assertEquals("<p>as stored</p>", CommentRecord.from(stored).html());
+        Retry.commit(resolver, r -> CommentStore.moderate(r, site, a.id(), CommentStatus.SPAM, "mod", T0));
+        Resource moved = resolver.getResource(PRIVATE + "/spam/2022/01/10/" + a.id());
+        assertNotNull(moved);
+        assertEquals(CommentStatus.SPAM, CommentStore.status(moved));
+        assertFalse(moved.getValueMap().containsKey("status"), "no stale status after the move");
+    }
+
+    /** The shards that hold an uncommitted or folded count, per status: their number must be one each. */
+    private Map<String, Long> shardsTouched() {
+        Map<String, Long> values = new HashMap<>();
+        for (String status : new String[] {"pending", "approved"}) {
+            int shards = 0;
+            for (Resource shard :
+                    resolver.getResource(PRIVATE + "/counts/" + status).getChildren()) {
+                shards++;
+                values.merge(status, shard.getValueMap().get("oak:increment", 0L), Long::sum);
+            }
+            assertEquals(1, shards, "one shard per status for the batch");
+        }
+        return values;
+    }
+
     private CommentRecord add(String articleId, CommentStatus status, String parent, Instant created) throws Exception {
-        CommentRecord r = new CommentRecord(
+        CommentRecord r = record(articleId, status, parent, "hello", created);
+        Retry.commit(resolver, rr -> {
+            CommentStore.add(rr, site, r, "hash-" + articleId + created.toEpochMilli(), created);
+            return null;
+        });
+        return r;
+    }
+
+    private static CommentRecord record(
+            String articleId, CommentStatus status, String parent, String text, Instant created) {
+        return new CommentRecord(
                 CommentIds.next(created),
                 status,
                 articleId,
@@ -139,18 +219,13 @@ class CommentStoreTest {
                 "Anna",
                 "anna@example.am",
                 null,
-                "hello",
-                "<p>hello</p>",
+                text,
+                CommentText.toHtml(text),
                 parent,
                 parent == null ? 0 : 1,
                 created,
                 "hash",
                 null);
-        Retry.commit(resolver, rr -> {
-            CommentStore.add(rr, site, r, "hash-" + articleId + created.toEpochMilli(), created);
-            return null;
-        });
-        return r;
     }
 
     private void moderate(String id, CommentStatus target) throws Exception {
