@@ -190,8 +190,8 @@ public final class SlingInstance {
     }
 
     /**
-     * Sets properties of an OSGi configuration through the web console, as an operator would; the component
-     * takes them at once.
+     * Sets properties of an OSGi configuration through the web console, as an operator would, and returns once
+     * every component of that configuration shows them ({@link AppliedConfiguration}).
      */
     public void configure(String pid, Map<String, String> properties) {
         Map<String, String> form = new java.util.LinkedHashMap<>(properties);
@@ -202,6 +202,7 @@ public final class SlingInstance {
         if (response.statusCode() != 200 && response.statusCode() != 302) {
             throw new IllegalStateException("Configuring " + pid + " answered " + response.statusCode());
         }
+        AppliedConfiguration.await(this::getAsAdmin, pid, properties);
     }
 
     /** Creates a user (unless it exists) and adds it to a group, as admin through Sling's user manager. */
