@@ -135,6 +135,16 @@ class ArchiveIT {
         HttpResponse<String> after = sling.get(site + ".calendar." + month + ".json");
         assertEquals(countBefore + 1, countOf(json(after), local.toLocalDate().toString()));
         assertNotEquals(header(before, "ETag"), header(after, "ETag"));
+        String dayListing = site + "/articles/" + local.toLocalDate().toString().replace('-', '/') + ".json?limit=100";
+        assertTrue(titles(sling.get(dayListing)).contains("Goes live soon"), "listed as soon as it is live");
+        // the day's order in the index held only the live articles: the going-live check adds it
+        String slug = path.substring(path.lastIndexOf('/') + 1);
+        String indexDay = "/var/newsfeed/index" + site + "/"
+                + local.toLocalDate().toString().replace('-', '/');
+        Eventually.within(
+                Duration.ofSeconds(60),
+                () -> assertTrue(sling.getAsAdmin(indexDay + ".json").body().contains(slug), indexDay));
+        assertTrue(titles(sling.get(dayListing)).contains("Goes live soon"), "listed through the day's order");
     }
 
     @Test

@@ -121,11 +121,18 @@ class EmbargoIT {
                 direct,
                 SAMPLE_SCHEDULED,
                 SAMPLE_DRAFT,
-                "/content/newsfeed/day/articles/2099/01/01"));
+                "/content/newsfeed/day/articles/2099/01/01",
+                // the archive index, readable by everyone, keeps the order of a day's live articles only
+                "/var/newsfeed/index" + site,
+                "/var/newsfeed/index" + site + "/2098/05/05",
+                "/var/newsfeed/index" + site + "/2097/03/03",
+                "/var/newsfeed/index/content/newsfeed/day/2099/01/01"));
         List<String> secrets = List.of(
                 marker,
                 "Time capsule",
                 "time-capsule-opens",
+                "scheduled-article",
+                "direct-article",
                 "spring-opera-season",
                 "spring season at the Opera",
                 "letter from the newsroom of 2022");

@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.archive;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -20,6 +21,14 @@ public interface ArchiveIndex {
 
     /** The counts of a month; empty counts for a month without articles. */
     MonthCounts month(YearMonth month);
+
+    /**
+     * The live articles of a day in listing order, as last indexed; null when the index keeps none for the day
+     * (the listing then reads the day's folder).
+     */
+    default @Nullable DayOrder day(LocalDate date) {
+        return null;
+    }
 
     /** The nearest month before {@code month} in which readers see an article at {@code now}, or null. */
     default @Nullable YearMonth previous(YearMonth month, Instant now, ZoneId zone) {

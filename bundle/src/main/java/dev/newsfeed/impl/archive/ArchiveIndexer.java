@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.archive;
 
 import static dev.newsfeed.impl.content.ContentModel.PN_PUBLISHED;
+import static dev.newsfeed.impl.content.ContentModel.PN_UUID;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 
 import javax.jcr.RepositoryException;
 
+import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
@@ -28,9 +30,12 @@ import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceUtil;
+import org.apache.sling.api.resource.ValueMap;
+import org.jetbrains.annotations.Nullable;
 
 /**
- * Keeps the archive index true: per month, how many articles each day has and when the scheduled ones go live.
+ * Keeps the archive index true: per month, how many articles each day has and when the scheduled ones go live, and
+ * per day the order of its live articles ({@link DayOrder}).
  * Every figure it writes is recomputed from the articles themselves (a day folder's children), never incremented,
  * so a retry after a merge conflict, a repeated event or two instances doing the same work all converge on the same
  * values. Nothing here commits except {@link #rebuild}: callers commit, and on a conflict revert and run the same
@@ -56,11 +61,39 @@ public final class ArchiveIndexer {
         YearMonth month = YearMonth.from(date);
         Resource existing = resolver.getResource(ResourceArchiveIndex.monthPath(indexPath, month));
         MonthCounts before = ResourceArchiveIndex.read(existing, month);
-        MonthCounts after = dayCounts(resolver, site, date, before, now);
-        if (existing != null && after.equals(before)) {
+        DayScan scan = scanDay(resolver, site, date, now);
+        MonthCounts after = scan.into(before, date, site, now);
+        if (existing == null || !after.equals(before)) {
+            writeMonth(resolver, site, indexPath, after, now);
+        }
+        writeOrder(resolver, ResourceArchiveIndex.dayPath(indexPath, date), scan.order());
+    }
+
+    /**
+     * Stores a day's order where it differs from what is stored (none: the node goes). Written after the month, so
+     * a day of a month that was deleted for having no articles is not created again.
+     */
+    private static void writeOrder(ResourceResolver resolver, String dayPath, DayOrder order)
+            throws PersistenceException {
+        Resource stored = resolver.getResource(dayPath);
+        if (order.size() == 0) {
+            if (stored != null) {
+                resolver.delete(stored);
+            }
             return;
         }
-        writeMonth(resolver, site, indexPath, after, now);
+        if (order.equals(ResourceArchiveIndex.readOrder(stored))) {
+            return;
+        }
+        Resource day = stored != null
+                ? stored
+                : ResourceUtil.getOrCreateResource(resolver, dayPath, INDEX_NODE, "oak:Unstructured", false);
+        ModifiableValueMap props = Objects.requireNonNull(day.adaptTo(ModifiableValueMap.class));
+        props.put(
+                ResourceArchiveIndex.PN_ORDER_TIMES,
+                Arrays.stream(order.published()).boxed().toArray(Long[]::new));
+        props.put(ResourceArchiveIndex.PN_ORDER_IDS, order.ids());
+        props.put(ResourceArchiveIndex.PN_ORDER_NAMES, order.names());
     }
 
     private static void writeMonth(
@@ -140,8 +173,13 @@ public final class ArchiveIndexer {
         replaceIndex(resolver, site, countAll(resolver, site, now), now);
     }
 
-    /** The counts of every month of the archive that has articles. */
-    private static List<MonthCounts> countAll(ResourceResolver resolver, SiteSettings site, Instant now) {
+    /**
+     * The counts of every month of the archive that has articles; writes (without committing) the order of each
+     * day, as {@link #replaceIndex} commits it with the counts.
+     */
+    private static List<MonthCounts> countAll(ResourceResolver resolver, SiteSettings site, Instant now)
+            throws PersistenceException {
+        String indexPath = ResourceArchiveIndex.indexPath(site.path());
         List<MonthCounts> counted = new ArrayList<>();
         Resource archive = resolver.getResource(site.archivePath());
         if (archive == null) {
@@ -152,7 +190,10 @@ public final class ArchiveIndexer {
                 YearMonth ym = YearMonth.of(Integer.parseInt(year.getName()), Integer.parseInt(month.getName()));
                 MonthCounts counts = MonthCounts.empty(ym);
                 for (int day = 1; day <= ym.lengthOfMonth(); day++) {
-                    counts = dayCounts(resolver, site, ym.atDay(day), counts, now);
+                    LocalDate date = ym.atDay(day);
+                    DayScan scan = scanDay(resolver, site, date, now);
+                    counts = scan.into(counts, date, site, now);
+                    writeOrder(resolver, ResourceArchiveIndex.dayPath(indexPath, date), scan.order());
                 }
                 if (counts.total() > 0) {
                     counted.add(counts);
@@ -196,26 +237,46 @@ public final class ArchiveIndexer {
         resolver.commit();
     }
 
-    private static MonthCounts dayCounts(
-            ResourceResolver resolver, SiteSettings site, LocalDate date, MonthCounts counts, Instant now) {
+    /** What the index keeps of one day: its dated articles, those of them still ahead, and the order of the live. */
+    private record DayScan(long count, long[] ahead, DayOrder order) {
+        MonthCounts into(MonthCounts counts, LocalDate date, SiteSettings site, Instant now) {
+            return counts.withDay(date, count, ahead, site.zone(), now);
+        }
+    }
+
+    /** An article of a day folder with a publish date on that day (in the site's zone); null for anything else. */
+    static DayOrder.@Nullable Item dated(Resource child, SiteSettings site, LocalDate date) {
+        if (!child.isResourceType(RT_ARTICLE)) {
+            return null;
+        }
+        ValueMap props = ContentNodes.properties(child); // a page article: its jcr:content
+        Calendar value = props.get(PN_PUBLISHED, Calendar.class);
+        if (value == null || !Dates.localDate(value.toInstant(), site.zone()).equals(date)) {
+            return null;
+        }
+        String id = Article.id(child.getPath(), props.get(PN_UUID, String.class));
+        return new DayOrder.Item(value.getTimeInMillis(), id, child.getName());
+    }
+
+    private static DayScan scanDay(ResourceResolver resolver, SiteSettings site, LocalDate date, Instant now) {
         Resource day = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
         long count = 0;
         List<Long> ahead = new ArrayList<>();
+        List<DayOrder.Item> live = new ArrayList<>();
         for (Resource child : day == null ? List.<Resource>of() : day.getChildren()) {
-            if (!child.isResourceType(RT_ARTICLE)) {
+            DayOrder.Item item = dated(child, site, date);
+            if (item == null) {
                 continue;
             }
-            Calendar value = ContentNodes.properties(child).get(PN_PUBLISHED, Calendar.class);
-            Instant published = value == null ? null : value.toInstant();
-            if (published != null && Dates.localDate(published, site.zone()).equals(date)) {
-                count++;
-                if (published.isAfter(now.minus(RECENTLY_LIVE))) {
-                    // still ahead, or gone live so recently that the going-live check may not have seen it yet
-                    ahead.add(published.toEpochMilli());
-                }
+            count++;
+            if (item.published() > now.minus(RECENTLY_LIVE).toEpochMilli()) {
+                // still ahead, or gone live so recently that the going-live check may not have seen it yet
+                ahead.add(item.published());
+            }
+            if (item.published() <= now.toEpochMilli()) {
+                live.add(item);
             }
         }
-        return counts.withDay(
-                date, count, ahead.stream().mapToLong(Long::longValue).toArray(), site.zone(), now);
+        return new DayScan(count, ahead.stream().mapToLong(Long::longValue).toArray(), DayOrder.of(live));
     }
 }

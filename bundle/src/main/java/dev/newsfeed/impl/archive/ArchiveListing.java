@@ -1,31 +1,27 @@
 package dev.newsfeed.impl.archive;
 
-import static dev.newsfeed.impl.content.ContentModel.PN_PUBLISHED;
-import static dev.newsfeed.impl.content.ContentModel.PN_UUID;
 import static dev.newsfeed.impl.content.ContentModel.RT_ARTICLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Comparator;
 import java.util.List;
 
 import dev.newsfeed.impl.content.Article;
-import dev.newsfeed.impl.content.ContentNodes;
 import dev.newsfeed.impl.content.Dates;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.paging.Cursor;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ValueMap;
 import org.jetbrains.annotations.Nullable;
 
 /**
  * Lists the published articles of a period newest first, by walking the archive from the cursor's day backwards:
- * the index says which days have articles, so a page reads the folders of the days it shows (and none before the
- * cursor), whatever page it is.
+ * the index says which days have articles and keeps each day's order ({@link DayOrder}), so a page reads the
+ * articles it shows (and none before the cursor), whatever page it is and however many articles a day has. A day
+ * whose order is missing or behind is read from its folder and sorted, as before the order was kept.
  */
 public final class ArchiveListing {
 
@@ -63,12 +59,13 @@ public final class ArchiveListing {
             indexChanged = latest(latest(indexChanged, counts.updated()), counts.lastWentLive(now));
             for (int day = month.lengthOfMonth(); day >= 1 && page.size() <= limit; day--) {
                 LocalDate date = month.atDay(day);
-                if (!period.contains(date)
-                        || (startDay != null && date.isAfter(startDay))
-                        || counts.visible(day, now, site.zone()) == 0) {
+                long visible = counts.visible(day, now, site.zone());
+                if (!period.contains(date) || (startDay != null && date.isAfter(startDay)) || visible == 0) {
                     continue;
                 }
-                page.addAll(dayArticles(resolver, site, date, after, now, limit + 1 - page.size(), withBodies));
+                Day read = new Day(resolver, site, date, after, now, withBodies);
+                List<Article> articles = read.inOrder(index.day(date), visible, limit + 1 - page.size());
+                page.addAll(articles != null ? articles : read.sorted(limit + 1 - page.size()));
             }
         }
         boolean more = page.size() > limit;
@@ -79,51 +76,77 @@ public final class ArchiveListing {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /** What sorting a day needs of an article: its publish time and id, read without the rest of the node. */
-    private record Entry(long published, String id, Resource resource) {}
+    /** An article of a day folder as sorting needs it, and its resource. */
+    private record Entry(DayOrder.Item item, Resource resource) {}
 
-    /** Newest first; same publish time: greater id first. */
-    private static final Comparator<Entry> NEWEST_FIRST =
-            Comparator.comparingLong(Entry::published).reversed().thenComparing(Entry::id, Comparator.reverseOrder());
-
-    private static List<Article> dayArticles(
+    /** One day of a page: the articles it contributes, after the cursor and live at {@code now}. */
+    private record Day(
             ResourceResolver resolver,
             SiteSettings site,
             LocalDate date,
             @Nullable Cursor after,
             Instant now,
-            int wanted,
             boolean withBodies) {
-        Resource folder = resolver.getResource(site.archivePath() + "/" + Dates.dayPath(date));
-        if (folder == null) {
-            return List.of();
+
+        String folder() {
+            return site.archivePath() + "/" + Dates.dayPath(date);
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Resource child : folder.getChildren()) {
-            if (!child.isResourceType(RT_ARTICLE)) {
-                continue;
-            }
-            ValueMap props = ContentNodes.properties(child); // a page article: its jcr:content
-            Calendar value = props.get(PN_PUBLISHED, Calendar.class);
-            if (value == null) {
-                continue;
-            }
-            Instant published = value.toInstant();
-            String id = Article.id(child.getPath(), props.get(PN_UUID, String.class));
-            if (published.isAfter(now)
-                    || !Dates.localDate(published, site.zone()).equals(date)
-                    || (after != null && !after.isBefore(published.toEpochMilli(), id))) {
-                continue;
-            }
-            entries.add(new Entry(published.toEpochMilli(), id, child));
+
+        Article read(Resource resource) {
+            return withBodies ? Article.from(resource) : Article.summary(resource);
         }
-        entries.sort(NEWEST_FIRST);
-        List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
-        for (int i = 0; i < entries.size() && i < wanted; i++) {
-            Resource resource = entries.get(i).resource();
-            articles.add(withBodies ? Article.from(resource) : Article.summary(resource));
+
+        /**
+         * The day's articles in the order the index keeps, reading only those the page shows; null when that order
+         * is missing or behind the day (an article went live since, or one changed and is not indexed yet), and the
+         * day is read whole instead. An article this reader may not read is left out, as it is from the folder.
+         */
+        @Nullable
+        List<Article> inOrder(@Nullable DayOrder order, long visible, int wanted) {
+            if (order == null || order.size() < visible) {
+                return null;
+            }
+            List<Article> articles = new ArrayList<>(Math.min(wanted, order.size()));
+            String folder = folder();
+            for (int i = order.start(now.toEpochMilli(), after); i < order.size() && articles.size() < wanted; i++) {
+                Resource resource = resolver.getResource(folder + "/" + order.names()[i]);
+                if (resource == null) {
+                    continue;
+                }
+                Article article = read(resource);
+                if (!resource.isResourceType(RT_ARTICLE)
+                        || article.published() == null
+                        || article.published().toEpochMilli() != order.published()[i]
+                        || !article.id().equals(order.ids()[i])) {
+                    return null;
+                }
+                articles.add(article);
+            }
+            return articles;
         }
-        return articles;
+
+        /** The day's articles read whole from its folder and sorted. */
+        List<Article> sorted(int wanted) {
+            Resource folder = resolver.getResource(folder());
+            if (folder == null) {
+                return List.of();
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (Resource child : folder.getChildren()) {
+                DayOrder.Item item = ArchiveIndexer.dated(child, site, date);
+                if (item != null
+                        && item.published() <= now.toEpochMilli()
+                        && (after == null || after.isBefore(item.published(), item.id()))) {
+                    entries.add(new Entry(item, child));
+                }
+            }
+            entries.sort(Comparator.comparing(Entry::item, DayOrder.NEWEST_FIRST));
+            List<Article> articles = new ArrayList<>(Math.min(wanted, entries.size()));
+            for (int i = 0; i < entries.size() && i < wanted; i++) {
+                articles.add(read(entries.get(i).resource()));
+            }
+            return articles;
+        }
     }
 
     /** The cursor that continues after an article. */

@@ -1,6 +1,7 @@
 package dev.newsfeed.impl.archive;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.jetbrains.annotations.Nullable;
  * <pre>
  * {index}                months (String[] "yyyy-MM", ascending), timeZone, version, updated
  * {index}/yyyy/MM        days (Long[] one per day of the month), scheduled (Long[] epoch millis), updated
+ * {index}/yyyy/MM/dd     times (Long[] epoch millis), ids, names (String[]): the day's live articles in order
  * </pre>
  * Reads are memoized for the life of the object (one request).
  */
@@ -34,9 +36,12 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
     static final String PN_UPDATED = "updated";
     static final String PN_TIME_ZONE = "timeZone";
     static final String PN_VERSION = "version";
+    static final String PN_ORDER_TIMES = "times";
+    static final String PN_ORDER_IDS = "ids";
+    static final String PN_ORDER_NAMES = "names";
 
-    /** Bumped when the stored layout changes: an index of another version is rebuilt. */
-    public static final long VERSION = 1;
+    /** Bumped when the stored layout changes: an index of another version is rebuilt. 2: the days' order. */
+    public static final long VERSION = 2;
 
     private final ResourceResolver resolver;
     private final String indexPath;
@@ -94,6 +99,29 @@ public final class ResourceArchiveIndex implements ArchiveIndex {
         }
         PARSED.put(indexPath, new Parsed(stored.clone(), months));
         return months;
+    }
+
+    static String dayPath(String indexPath, LocalDate date) {
+        return monthPath(indexPath, YearMonth.from(date)) + String.format("/%02d", date.getDayOfMonth());
+    }
+
+    @Override
+    public @Nullable DayOrder day(LocalDate date) {
+        return readOrder(resolver.getResource(dayPath(indexPath, date)));
+    }
+
+    static @Nullable DayOrder readOrder(@Nullable Resource resource) {
+        if (resource == null) {
+            return null;
+        }
+        ValueMap props = resource.getValueMap();
+        long[] times = toLongs(props.get(PN_ORDER_TIMES, Long[].class));
+        String[] ids = props.get(PN_ORDER_IDS, String[].class);
+        String[] names = props.get(PN_ORDER_NAMES, String[].class);
+        if (ids == null || names == null || ids.length != times.length || names.length != times.length) {
+            return null; // not one the indexer wrote: the listing reads the day itself
+        }
+        return new DayOrder(times, ids, names);
     }
 
     @Override

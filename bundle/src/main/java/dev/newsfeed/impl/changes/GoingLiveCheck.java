@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.jcr.RepositoryException;
 
+import dev.newsfeed.impl.archive.ArchiveClerk;
 import dev.newsfeed.impl.archive.ArchiveIndexer;
 import dev.newsfeed.impl.archive.ResourceArchiveIndex;
 import dev.newsfeed.impl.content.ContentNodes;
@@ -26,7 +29,8 @@ import org.jetbrains.annotations.Nullable;
 /**
  * Finds the scheduled articles of a site that went live since its last check and logs them as created: no write
  * marks that moment, so a periodic check (see {@link ChangeHistory#checkGoingLive}) does, from the scheduled instants
- * the archive index keeps.
+ * the archive index keeps. It indexes their days again, whose order ({@link dev.newsfeed.impl.archive.DayOrder})
+ * holds only what was live when it was written.
  */
 final class GoingLiveCheck {
 
@@ -46,6 +50,10 @@ final class GoingLiveCheck {
                     ? checked
                     : now.minus(ArchiveIndexer.RECENTLY_LIVE).toEpochMilli();
             List<Resource> live = wentLive(r, site, since, now);
+            for (LocalDate day : days(site, live)) {
+                // a day's order in the index lists only what was live when it was written: add what went live
+                ArchiveIndexer.reindexDay(r, site, day, now);
+            }
             if (recordCheck(checked, !live.isEmpty(), now)) {
                 props.put("liveChecked", now.toEpochMilli());
             }
@@ -63,6 +71,17 @@ final class GoingLiveCheck {
         return foundLive
                 || lastRecorded == null
                 || now.toEpochMilli() - lastRecorded >= ArchiveIndexer.RECENTLY_LIVE.toMillis() / 2;
+    }
+
+    private static Set<LocalDate> days(SiteSettings site, List<Resource> articles) {
+        Set<LocalDate> days = new TreeSet<>();
+        for (Resource article : articles) {
+            LocalDate day = ArchiveClerk.dayOf(site, article.getPath());
+            if (day != null) {
+                days.add(day);
+            }
+        }
+        return days;
     }
 
     /** Articles whose publish instant lies in (since, now], found through the index's scheduled instants. */
