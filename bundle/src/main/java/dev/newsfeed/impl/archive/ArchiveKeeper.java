@@ -120,7 +120,12 @@ public final class ArchiveKeeper {
             for (SiteSettings site : SiteSettings.all(resolver)) {
                 if (!isCurrent(resolver, site)) {
                     log.info("Building the archive index of {}", site.path());
+                    long started = System.nanoTime();
                     ArchiveIndexer.rebuild(resolver, site, Instant.now());
+                    log.info(
+                            "Built the archive index of {} in {} s",
+                            site.path(),
+                            (System.nanoTime() - started) / 1_000_000_000L);
                 }
             }
             return null;
