@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import dev.newsfeed.impl.comments.CommentIds;
@@ -17,13 +18,14 @@ import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
 import org.apache.sling.api.resource.ResourceUtil;
+import org.apache.sling.api.resource.ValueMap;
 import org.jetbrains.annotations.Nullable;
 
 /**
  * What changed for readers, in time order, kept in the repository so every cluster instance and the changes feed see
  * it (entry ids sort by time):
  * <pre>
- * /var/newsfeed/changes{site}/log/yyyy/MM/dd/HH/{entry}
+ * /var/newsfeed/changes{site}/log/yyyy/MM/dd/HH/mm/ss/{entry}
  * </pre>
  * Appended to by the {@link ChangeRecorder}, read by the {@link ChangesFeed}, pruned by {@link ChangeHistory}. Nothing
  * here commits.
@@ -34,10 +36,18 @@ public final class ChangeLog {
     /** An entry's surrogate keys, so every cluster instance can purge what another's change made stale. */
     static final String KEYS = "keys";
 
+    /** The fields of an entry a reader gets (the keys are for the cluster's purges). */
+    private static final List<String> FIELDS = List.of("type", "id", "path", "comments", "at");
+
     static final String NODE_TYPE = "oak:Unstructured";
     private static final Map<String, Object> NODE = Map.of("jcr:primaryType", NODE_TYPE);
-    private static final DateTimeFormatter HOUR =
-            DateTimeFormatter.ofPattern("uuuu/MM/dd/HH").withZone(ZoneOffset.UTC);
+    /** The folders of an entry: one per second with changes, so no folder grows long however busy the site is. */
+    private static final DateTimeFormatter FOLDERS =
+            DateTimeFormatter.ofPattern("uuuu/MM/dd/HH/mm/ss").withZone(ZoneOffset.UTC);
+    /** The length of an entry's name ({@code 20220110-144000000-abcd1234}) and of a day folder's key. */
+    private static final int ENTRY_LENGTH = 27;
+
+    private static final int DAY_KEY = 8;
 
     private ChangeLog() {}
 
@@ -45,7 +55,12 @@ public final class ChangeLog {
         return ROOT + site.path();
     }
 
-    /** The entries after {@code afterEntry} (exclusive), oldest first, at most {@code limit}. */
+    /**
+     * The entries after {@code afterEntry} (exclusive), oldest first, at most {@code limit}. Walks the folders in entry
+     * order, each listed only when the walk reaches it: a folder before the position is passed over by its name, and
+     * the walk stops at the limit, so a read costs the entries it returns and the few folders around them, however
+     * full the log is. Reads entries directly in an hour folder too (the layout before minute and second folders).
+     */
     public static List<Map<String, Object>> read(
             ResourceResolver resolver, SiteSettings site, String afterEntry, int limit) {
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -53,33 +68,62 @@ public final class ChangeLog {
         if (log == null) {
             return entries;
         }
-        String afterHour = afterEntry.substring(0, 4) + "/" + afterEntry.substring(4, 6) + "/"
-                + afterEntry.substring(6, 8) + "/" + afterEntry.substring(9, 11);
-        walk:
-        for (Resource year : ascending(log)) {
-            for (Resource month : ascending(year)) {
-                for (Resource day : ascending(month)) {
-                    for (Resource hour : ascending(day)) {
-                        String h = year.getName() + "/" + month.getName() + "/" + day.getName() + "/" + hour.getName();
-                        if (h.compareTo(afterHour) < 0) {
-                            continue;
-                        }
-                        for (Resource entry : ascending(hour)) {
-                            if (entry.getName().compareTo(afterEntry) <= 0) {
-                                continue;
-                            }
-                            Map<String, Object> e = new HashMap<>(entry.getValueMap());
-                            e.put("entry", entry.getName());
-                            entries.add(e);
-                            if (entries.size() >= limit) {
-                                break walk;
-                            }
-                        }
-                    }
+        // a folder's key is the start every entry below it has (2022, 202201, 20220110, 20220110-14, ...): in key
+        // order,
+        // a folder comes right before its own entries and after every entry before them
+        PriorityQueue<Position> walk = new PriorityQueue<>(Comparator.comparing(Position::key));
+        walk.add(new Position("", log, true));
+        while (!walk.isEmpty() && entries.size() < limit) {
+            Position next = walk.poll();
+            if (!next.folder()) {
+                entries.add(fields(next));
+                continue;
+            }
+            for (Resource child : next.resource().getChildren()) {
+                Position p = Position.of(next.key(), child);
+                if (p != null && p.after(afterEntry)) {
+                    walk.add(p);
                 }
             }
         }
         return entries;
+    }
+
+    /** What a reader of the log gets of an entry: its id ({@code entry}) and the fields it was appended with. */
+    private static Map<String, Object> fields(Position entry) {
+        ValueMap stored = entry.resource().getValueMap();
+        Map<String, Object> e = new HashMap<>();
+        for (String field : FIELDS) {
+            Object value = stored.get(field);
+            if (value != null) {
+                e.put(field, value);
+            }
+        }
+        e.put("entry", entry.key());
+        return e;
+    }
+
+    /** A folder or an entry of the log, with its key. */
+    private record Position(String key, Resource resource, boolean folder) {
+
+        static @Nullable Position of(String parentKey, Resource child) {
+            String name = child.getName();
+            if (name.length() == ENTRY_LENGTH) {
+                return new Position(name, child, false);
+            }
+            if ((name.length() == 2 || name.length() == 4) && name.chars().allMatch(Character::isDigit)) {
+                return new Position(parentKey + (parentKey.length() == DAY_KEY ? "-" : "") + name, child, true);
+            }
+            return null;
+        }
+
+        /** Whether this entry, or some entry in this folder, comes after {@code entry}. */
+        boolean after(String entry) {
+            if (!folder) {
+                return key.compareTo(entry) > 0;
+            }
+            return key.compareTo(entry.substring(0, Math.min(key.length(), entry.length()))) >= 0;
+        }
     }
 
     /** Deletes the log's day folders older than {@code keepFrom}; the oldest kept day. */
@@ -123,8 +167,8 @@ public final class ChangeLog {
             Set<String> keys)
             throws PersistenceException {
         String entry = CommentIds.next(at);
-        Resource hour = ResourceUtil.getOrCreateResource(
-                resolver, root(site) + "/log/" + HOUR.format(at), NODE, NODE_TYPE, false);
+        Resource folder = ResourceUtil.getOrCreateResource(
+                resolver, root(site) + "/log/" + FOLDERS.format(at), NODE, NODE_TYPE, false);
         Map<String, Object> props = new HashMap<>(NODE);
         props.put("type", type.key());
         props.put("id", id);
@@ -136,7 +180,7 @@ public final class ChangeLog {
         }
         props.put("at", at.toEpochMilli());
         props.put(KEYS, keys.toArray(new String[0]));
-        resolver.create(hour, entry, props);
+        resolver.create(folder, entry, props);
         return new Change(type, site.path(), id, path, comments, at, keys);
     }
 

@@ -42,7 +42,7 @@ public final class ClusterPurges implements ResourceChangeListener, ExternalReso
     private static final Logger log = LoggerFactory.getLogger(ClusterPurges.class);
     private static final String SUBSERVICE = "content-writer";
     /** How deep below an added folder entries are looked for: {@code yyyy/MM/dd/HH/entry}. */
-    private static final int MAX_DEPTH = 5;
+    private static final int MAX_DEPTH = 7;
 
     @Reference
     private ResourceResolverFactory resolverFactory;
@@ -106,7 +106,7 @@ public final class ClusterPurges implements ResourceChangeListener, ExternalReso
         }
     }
 
-    /** The keys of the change-log entries at or below {@code paths} (an added hour folder holds its first entry). */
+    /** The keys of the change-log entries at or below {@code paths} (an added folder holds its first entry). */
     static Set<String> keysBelow(ResourceResolver resolver, List<String> paths) {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();

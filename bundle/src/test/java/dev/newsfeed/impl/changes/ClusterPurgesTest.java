@@ -40,8 +40,17 @@ class ClusterPurgesTest {
     private String entryPath(Instant at) {
         List<java.util.Map<String, Object>> entries =
                 ChangeLog.read(context.resourceResolver(), SITE, ChangeLog.entryAt(at.minusSeconds(1)), 10);
-        return ChangeLog.root(SITE) + "/log/2022/01/10/10/"
-                + entries.get(entries.size() - 1).get("entry");
+        String e = (String) entries.get(entries.size() - 1).get("entry");
+        return ChangeLog.root(SITE) + "/log/"
+                + String.join(
+                        "/",
+                        e.substring(0, 4),
+                        e.substring(4, 6),
+                        e.substring(6, 8),
+                        e.substring(9, 11),
+                        e.substring(11, 13),
+                        e.substring(13, 15),
+                        e);
     }
 
     @Test
