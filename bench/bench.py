@@ -554,6 +554,11 @@ def run(saved):
     add("nf-atom", "newsfeed", "Atom", B + site + ".atom", nf)
     add("nf-jsonfeed", "newsfeed", "JSON Feed", B + site + ".feed.jsonfeed", nf)
     since = get_json(B + site + ".changes.json")["next"]   # a token: what a poller sends next
+    # and what it finds after it: edits of an article (a busy minute's changes), so the answer is not empty
+    edited = others[-1] if len(others) > 6 else article
+    for i in range(20):
+        http("POST", B + edited + ".update.json", {"lead": f"Edited for the changes case, {i} ({time.time():.0f})"},
+             admin=True)
     add("nf-changes", "newsfeed", "changes", B + site + ".changes.json?since=" + urllib.parse.quote(since), nf)
     word = get_json(B + month_path + ".json?limit=1")["items"][0]["title"].split()[-1]
     add("nf-search", "newsfeed", "search", B + site + ".search.json?q=" + urllib.parse.quote(word), nf)
@@ -675,7 +680,7 @@ def run(saved):
     report.write(result, ROOT, OUT, WRITE_DOCS)
 
 
-RENDERED_IDS = ["nf-article", "nf-site", "nf-month", "nf-rss", "nf-comments", "nf-search", "def-article", "def-site"]
+RENDERED_IDS = ["nf-article", "nf-site", "nf-month", "nf-rss", "nf-comments", "nf-search", "nf-changes", "def-article", "def-site"]
 
 
 def rendered_cases(cases):
