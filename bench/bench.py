@@ -402,10 +402,27 @@ def measure(case):
     worst = lambda k: max((p[k] for p in parts if p[k] is not None), default=None)
     if case.get("settle"):
         time.sleep(min(120.0, max(2.0, 2 * (worst("p99") or 0) / 1000)))
+    quiet = quiesce(pids) if case.get("lua") and case["group"] != "wordpress" else None
     return {"rps": sum(p["rps"] for p in parts), "requests": n, "p50": worst("p50"), "p99": worst("p99"),
+            "quiesce_s": quiet,
             "cpu_ms": (j1 - j0) * 1000 / HZ / n if n else None, "answers": "; ".join(p["answers"] for p in parts),
             "rss_mib": rss, "gc_ms_per_10k": (gc1 - gc0) * 10000 / n if n and gc0 is not None and gc1 is not None
             else None}
+
+
+def quiesce(pids, limit=90.0):
+    """After a write case: waits until the instance is idle again (under a tenth of a core for a second), so the
+    case measured next does not pay for this one's work after the answers (commits, counts, indexing, observation);
+    how long that took."""
+    t0 = time.time()
+    while time.time() - t0 < limit:
+        j0 = jiffies(pids)
+        time.sleep(1)
+        if (jiffies(pids) - j0) / HZ < 0.1:
+            break
+    waited = time.time() - t0
+    log(f"  the instance was busy {waited:.0f} s after the writes")
+    return waited
 
 
 def measure_rounds(cases):

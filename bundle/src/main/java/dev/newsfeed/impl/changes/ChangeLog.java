@@ -68,8 +68,7 @@ public final class ChangeLog {
         if (log == null) {
             return entries;
         }
-        // a folder's key is the start every entry below it has (2022, 202201, 20220110, 20220110-14, ...): in key
-        // order,
+        // a folder's key is how every entry below it starts (2022, 202201, 20220110, 20220110-14, ...): in key order
         // a folder comes right before its own entries and after every entry before them
         PriorityQueue<Position> walk = new PriorityQueue<>(Comparator.comparing(Position::key));
         walk.add(new Position("", log, true));
