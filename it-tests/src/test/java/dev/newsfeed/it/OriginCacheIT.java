@@ -4,6 +4,7 @@ import static dev.newsfeed.it.Expected.header;
 import static dev.newsfeed.it.Expected.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class OriginCacheIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             HttpResponse<String> response = sling.get(path);
-            if ("hit".equals(header(response, "X-Origin-Cache")) || System.nanoTime() > deadline) {
+            if (hit(response) || System.nanoTime() > deadline) {
                 return response;
             }
             try {
@@ -59,6 +60,66 @@ class OriginCacheIT {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** Answered from the cache: through Sling ({@code hit}) or before it ({@code hit-front}). */
+    private static boolean hit(HttpResponse<String> response) {
+        String cache = header(response, "X-Origin-Cache");
+        return "hit".equals(cache) || "hit-front".equals(cache);
+    }
+
+    /** Reads {@code path} until the answer comes from the cache before Sling, or 15 s have passed; that answer. */
+    private static HttpResponse<String> front(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpResponse<String> response = sling.get(path);
+        while (!"hit-front".equals(header(response, "X-Origin-Cache")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = sling.get(path);
+        }
+        return response;
+    }
+
+    @Test
+    void aRepeatedAnonymousReadIsAnsweredBeforeSlingAsSlingWouldAnswerIt() throws Exception {
+        for (String path : List.of(article + ".json", site + ".feed.json?limit=3", site + ".rss")) {
+            HttpResponse<String> front = front(path);
+            assertEquals("hit-front", header(front, "X-Origin-Cache"), path);
+            // a cookie makes Sling answer (from the cache, through authentication, resolution and the filters)
+            HttpResponse<String> through = sling.get(path, "Cookie", "reader=1");
+            assertEquals("hit", header(through, "X-Origin-Cache"), path);
+            assertEquals(through.statusCode(), front.statusCode(), path);
+            assertEquals(through.body(), front.body(), path);
+            for (String name : List.of(
+                    "ETag",
+                    "Last-Modified",
+                    "Content-Type",
+                    "Content-Length",
+                    "Cache-Control",
+                    "Surrogate-Key",
+                    "X-Content-Type-Options",
+                    "X-Frame-Options",
+                    "Access-Control-Allow-Origin",
+                    "Access-Control-Expose-Headers")) {
+                assertEquals(through.headers().allValues(name), front.headers().allValues(name), path + " " + name);
+            }
+            assertEquals(
+                    304, sling.get(path, "If-None-Match", header(front, "ETag")).statusCode(), path);
+            HttpResponse<String> head = sling.head(path);
+            assertEquals(200, head.statusCode(), path);
+            assertEquals("", head.body(), path);
+            // a CORS request gets the CORS answer Sling gives it, never a stored one's headers
+            assertNotEquals(
+                    "hit-front", header(sling.get(path, "Origin", "https://elsewhere.example"), "X-Origin-Cache"));
+            assertNull(sling.getAs(SlingInstance.AUTHOR, SlingInstance.AUTHOR_PASSWORD, path)
+                    .headers()
+                    .firstValue("X-Origin-Cache")
+                    .orElse(null));
+        }
+        // and an edit is read back at once, as through Sling
+        String lead = "Lead changed while answered before Sling " + System.nanoTime();
+        assertEquals("hit-front", header(front(article + ".json"), "X-Origin-Cache"));
+        assertEquals(200, sling.postAsAdmin(article, Map.of("lead", lead)).statusCode());
+        assertEquals(lead, json(sling.get(article + ".json")).path("lead").asText());
     }
 
     private static List<String> titles(HttpResponse<String> list) {
@@ -80,7 +141,7 @@ class OriginCacheIT {
             HttpResponse<String> first = sling.get(path);
             assertEquals(200, first.statusCode(), path);
             HttpResponse<String> second = cached(path);
-            assertEquals("hit", header(second, "X-Origin-Cache"), path);
+            assertTrue(hit(second), path);
             assertEquals(first.body(), second.body(), path);
             assertEquals(header(first, "ETag"), header(second, "ETag"), path);
             assertEquals(header(first, "Last-Modified"), header(second, "Last-Modified"), path);
@@ -111,7 +172,7 @@ class OriginCacheIT {
                 .asText();
         sling.get(path + ".json");
         sling.get(site + ".feed.json");
-        assertEquals("hit", header(cached(path + ".json"), "X-Origin-Cache"));
+        assertTrue(hit(cached(path + ".json")));
         assertEquals(
                 200,
                 sling.postJsonAsAuthor(path + ".update.json", Map.of("title", "Edited now"))
@@ -123,7 +184,7 @@ class OriginCacheIT {
 
     @Test
     void anEditThroughSlingsPostServletIsReadBackAtOnce() {
-        assertEquals("hit", header(cached(article + ".json"), "X-Origin-Cache"));
+        assertTrue(hit(cached(article + ".json")));
         String lead = "Lead set by an administrator " + System.nanoTime();
         assertEquals(200, sling.postAsAdmin(article, Map.of("lead", lead)).statusCode());
         assertEquals(lead, json(sling.get(article + ".json")).path("lead").asText());
@@ -141,7 +202,7 @@ class OriginCacheIT {
         for (String path : paths) {
             assertFalse(titles(sling.get(path)).contains(title));
             HttpResponse<String> cached = cached(path);
-            assertEquals("hit", header(cached, "X-Origin-Cache"), path);
+            assertTrue(hit(cached), path);
             long maxAge = Long.parseLong(header(cached, "Cache-Control").replaceAll(".*max-age=(\\d+).*", "$1"));
             assertTrue(
                     maxAge <= 15, "no cache may keep it past the publish instant: " + header(cached, "Cache-Control"));

@@ -2,6 +2,7 @@ package dev.newsfeed.impl.http;
 
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,11 +27,41 @@ import org.jetbrains.annotations.Nullable;
  */
 public final class AnswerCache {
 
-    /** One stored answer: its document, strong ETag (computed once), generation and when it was rendered. */
-    public record Entry(PublicDocument document, String etag, long generation, Instant rendered) {
+    /**
+     * One stored answer: its document, strong ETag (computed once), generation, when it was rendered, and its last
+     * confirmation through Sling ({@link Confirmation}).
+     */
+    public record Entry(
+            PublicDocument document, String etag, long generation, Instant rendered, Confirmation confirmation) {
 
         long size() {
             return document.body().length + 256L;
+        }
+    }
+
+    /**
+     * When an anonymous reader without credentials, cookies or {@code Origin} was last given this answer through
+     * Sling (its resource resolved for the anonymous session, every filter passed), and the headers Sling and those
+     * filters had set before the answer: what {@code OriginCacheFront} needs to give the same answer before Sling.
+     */
+    public static final class Confirmation {
+        private volatile long at;
+        private volatile boolean confirmed;
+        private volatile List<Map.Entry<String, String>> headers = List.of();
+
+        public void confirm(List<Map.Entry<String, String>> envelope, long nanoTime) {
+            headers = List.copyOf(envelope);
+            at = nanoTime;
+            confirmed = true;
+        }
+
+        /** Confirmed less than {@code window} nanoseconds before {@code nanoTime}. */
+        boolean since(long nanoTime, long window) {
+            return confirmed && nanoTime - at < window;
+        }
+
+        public List<Map.Entry<String, String>> headers() {
+            return headers;
         }
     }
 
@@ -39,6 +70,7 @@ public final class AnswerCache {
     private final AtomicLong bytes = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder front = new LongAdder();
     private final LongAdder evictions = new LongAdder();
     private final int maxEntries;
     private final long maxBytes;
@@ -89,6 +121,19 @@ public final class AnswerCache {
     }
 
     /**
+     * The answer stored for {@code key} if it is valid at {@code now} and was confirmed through Sling less than {@code
+     * window} nanoseconds before {@code nanoTime}; else null, and nothing counted (the request goes on to Sling).
+     */
+    public @Nullable Entry confirmed(String key, Instant now, long nanoTime, long window) {
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.confirmation().since(nanoTime, window) || !valid(entry, generation.get(), now)) {
+            return null;
+        }
+        front.increment();
+        return entry;
+    }
+
+    /**
      * Keeps an answer rendered from content read at {@code generation}; not when the generation has moved on since (it
      * may be old already), nor when it alone would take more than an eighth of the cache.
      */
@@ -97,7 +142,11 @@ public final class AnswerCache {
             return;
         }
         Entry entry = new Entry(
-                document, ConditionalRequests.strongEtag(document.mediaType(), document.body()), generation, rendered);
+                document,
+                ConditionalRequests.strongEtag(document.mediaType(), document.body()),
+                generation,
+                rendered,
+                new Confirmation());
         if (entry.size() > maxBytes / 8) {
             return;
         }
@@ -132,9 +181,10 @@ public final class AnswerCache {
         evictions.add(removed);
     }
 
-    /** Counts for the operators: entries, bytes, hits, misses, evictions, generation. */
+    /** Counts for the operators: entries, bytes, hits (through Sling and before it), misses, evictions, generation. */
     public Map<String, Long> stats() {
         return Map.of(
+                "hitsBeforeSling", front.sum(),
                 "entries", (long) entries.size(),
                 "bytes", bytes.get(),
                 "hits", hits.sum(),

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
+
 import dev.newsfeed.impl.content.ContentModel;
 import org.apache.sling.api.resource.observation.ExternalResourceChangeListener;
 import org.apache.sling.api.resource.observation.ResourceChange;
@@ -49,6 +51,16 @@ public final class OriginCache implements ResourceChangeListener, ExternalResour
 
         @AttributeDefinition(name = "Megabytes", description = "At most this many megabytes of answers.")
         int cache_megabytes() default 64;
+
+        @AttributeDefinition(
+                name = "Answered before Sling for (ms)",
+                description = "A stored answer that an anonymous reader without credentials, cookies or Origin got"
+                        + " through Sling is given to the same URL before Sling's authentication and resolution for"
+                        + " this long after; then one request goes through Sling again to confirm it. Content changes"
+                        + " end it at once (like every stored answer); this bounds how long a change Sling sees but"
+                        + " this cache cannot hear (access control outside the sites, authentication settings) takes."
+                        + " 0: every answer goes through Sling.")
+        int front_confirm_ms() default 1000;
     }
 
     /**
@@ -60,12 +72,14 @@ public final class OriginCache implements ResourceChangeListener, ExternalResour
     private static final Logger log = LoggerFactory.getLogger(OriginCache.class);
 
     private volatile AnswerCache cache = new AnswerCache(0, 0, 0);
+    private volatile long frontWindow;
 
     @Activate
     @Modified
     void activate(Config config) {
         cache = new AnswerCache(
                 config.cache_entries(), config.cache_megabytes() * 1024L * 1024L, cache.generation() + 1);
+        frontWindow = Math.max(0, config.front_confirm_ms()) * 1_000_000L;
         log.info("Origin cache: {} answers, {} MB", config.cache_entries(), config.cache_megabytes());
     }
 
@@ -80,6 +94,36 @@ public final class OriginCache implements ResourceChangeListener, ExternalResour
 
     public @Nullable AnswerCache.Entry get(String key, Instant now) {
         return cache.get(key, now);
+    }
+
+    /**
+     * The stored answer to give before Sling ({@link OriginCacheFront}): valid, and confirmed through Sling within the
+     * configured window; else null.
+     */
+    public @Nullable AnswerCache.Entry front(String key, Instant now) {
+        long window = frontWindow;
+        return window > 0 ? cache.confirmed(key, now, System.nanoTime(), window) : null;
+    }
+
+    /**
+     * The key of an answer: the base URL it is answered for, the host and port the reader asked (a virtual host may
+     * map the same path elsewhere) and the request target as the reader sent it.
+     */
+    public static String key(String base, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String query = request.getQueryString();
+        StringBuilder key = new StringBuilder(base.length() + uri.length() + 96)
+                .append(base)
+                .append(' ')
+                .append(request.getServerName())
+                .append(':')
+                .append(request.getServerPort())
+                .append(' ')
+                .append(uri);
+        if (query != null) {
+            key.append('?').append(query);
+        }
+        return key.toString();
     }
 
     public void put(String key, PublicDocument document, long generation, Instant rendered) {

@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import dev.newsfeed.impl.http.AnswerCache;
 import dev.newsfeed.impl.http.OriginCache;
+import dev.newsfeed.impl.http.OriginCacheFront;
 import dev.newsfeed.impl.http.PublicApiSettings;
 import dev.newsfeed.impl.http.PublicDocument;
 import dev.newsfeed.impl.http.Responses;
@@ -34,7 +35,7 @@ public final class OriginCacheFilter implements Filter {
 
     private static final String TYPE_PREFIX = "newsfeed/";
     /** Says whether an anonymous read was answered from the origin's cache ({@code hit}) or rendered ({@code miss}). */
-    static final String HEADER = "X-Origin-Cache";
+    static final String HEADER = OriginCacheFront.HEADER;
 
     @Reference
     private OriginCache cache;
@@ -66,6 +67,9 @@ public final class OriginCacheFilter implements Filter {
         Instant now = Instant.now();
         AnswerCache.Entry stored = cache.get(key, now);
         if (stored != null) {
+            if (OriginCacheFront.eligible(request)) {
+                stored.confirmation().confirm(OriginCacheFront.envelope(response), System.nanoTime());
+            }
             response.setHeader(HEADER, "hit");
             Responses.send(request, response, stored, now);
             return;
@@ -107,14 +111,7 @@ public final class OriginCacheFilter implements Filter {
                 || !Requests.isAnonymous(request.getResourceResolver())) {
             return null;
         }
-        String query = request.getQueryString();
-        String target = request.getRequestURI();
-        StringBuilder key =
-                new StringBuilder(settings.baseUrl(request)).append(' ').append(target);
-        if (query != null) {
-            key.append('?').append(query);
-        }
-        return key.toString();
+        return OriginCache.key(settings.baseUrl(request), request);
     }
 
     @Override
