@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +48,20 @@ class OriginCacheIT {
      * index, change log, may still make stored answers old for a moment); that answer.
      */
     private static HttpResponse<String> cached(String path) {
+        return readUntil(path, OriginCacheIT::hit);
+    }
+
+    /** Reads {@code path} until the answer comes from the cache before Sling; that answer. */
+    private static HttpResponse<String> front(String path) {
+        return readUntil(path, response -> "hit-front".equals(header(response, "X-Origin-Cache")));
+    }
+
+    /** Reads {@code path} until {@code answered} holds for the answer, or 15 s have passed; the last answer. */
+    private static HttpResponse<String> readUntil(String path, Predicate<HttpResponse<String>> answered) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             HttpResponse<String> response = sling.get(path);
-            if (hit(response) || System.nanoTime() > deadline) {
+            if (answered.test(response) || System.nanoTime() > deadline) {
                 return response;
             }
             try {
@@ -68,19 +79,8 @@ class OriginCacheIT {
         return "hit".equals(cache) || "hit-front".equals(cache);
     }
 
-    /** Reads {@code path} until the answer comes from the cache before Sling, or 15 s have passed; that answer. */
-    private static HttpResponse<String> front(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        HttpResponse<String> response = sling.get(path);
-        while (!"hit-front".equals(header(response, "X-Origin-Cache")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            response = sling.get(path);
-        }
-        return response;
-    }
-
     @Test
-    void aRepeatedAnonymousReadIsAnsweredBeforeSlingAsSlingWouldAnswerIt() throws Exception {
+    void aRepeatedAnonymousReadIsAnsweredBeforeSlingAsSlingWouldAnswerIt() {
         for (String path : List.of(article + ".json", site + ".feed.json?limit=3", site + ".rss")) {
             HttpResponse<String> front = front(path);
             assertEquals("hit-front", header(front, "X-Origin-Cache"), path);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import dev.newsfeed.impl.content.ContentModel;
 import org.apache.sling.api.resource.observation.ExternalResourceChangeListener;
@@ -103,6 +104,17 @@ public final class OriginCache implements ResourceChangeListener, ExternalResour
     public @Nullable AnswerCache.Entry front(String key, Instant now) {
         long window = frontWindow;
         return window > 0 ? cache.confirmed(key, now, System.nanoTime(), window) : null;
+    }
+
+    /**
+     * A stored answer just given through Sling: when the request is one the front may answer ({@link
+     * OriginCacheFront#eligible}), it confirms the answer for the front with the headers set on {@code response} so far.
+     * Nothing to do while the front is off.
+     */
+    public void confirm(AnswerCache.Entry stored, HttpServletRequest request, HttpServletResponse response) {
+        if (frontWindow > 0 && OriginCacheFront.eligible(request)) {
+            stored.confirmation().confirm(OriginCacheFront.envelope(response), System.nanoTime());
+        }
     }
 
     /**

@@ -25,8 +25,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Answers an anonymous GET or HEAD of the read API from the {@link OriginCache} when it holds the answer, before
  * Sling picks a servlet; otherwise lets the servlet answer and keeps what it sent ({@link Responses#RENDERED}) with
- * the generation read before; after a successful write, makes every stored answer old at once. Runs after every other Newsfeed filter (CORS headers, the write guard), so a stored
- * answer goes out exactly as a rendered one would.
+ * the generation read before; after a successful write, makes every stored answer old at once. Runs after every other
+ * Newsfeed filter (CORS headers, the write guard), so a stored answer goes out exactly as a rendered one would; a stored
+ * answer it gives confirms that answer for {@link OriginCacheFront}, which then gives it before Sling for a while.
  */
 @Component(
         service = Filter.class,
@@ -34,8 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class OriginCacheFilter implements Filter {
 
     private static final String TYPE_PREFIX = "newsfeed/";
-    /** Says whether an anonymous read was answered from the origin's cache ({@code hit}) or rendered ({@code miss}). */
-    static final String HEADER = OriginCacheFront.HEADER;
+    private static final String HEADER = OriginCacheFront.HEADER;
 
     @Reference
     private OriginCache cache;
@@ -67,9 +67,7 @@ public final class OriginCacheFilter implements Filter {
         Instant now = Instant.now();
         AnswerCache.Entry stored = cache.get(key, now);
         if (stored != null) {
-            if (OriginCacheFront.eligible(request)) {
-                stored.confirmation().confirm(OriginCacheFront.envelope(response), System.nanoTime());
-            }
+            cache.confirm(stored, request, response);
             response.setHeader(HEADER, "hit");
             Responses.send(request, response, stored, now);
             return;
