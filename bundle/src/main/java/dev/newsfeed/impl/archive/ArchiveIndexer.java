@@ -165,12 +165,16 @@ public final class ArchiveIndexer {
      * Rebuilds the index of a site from its archive folders, filing misfiled articles and drafts with a publish date
      * first (see {@link ArchiveClerk#fileAll}). The index itself (a node per month with articles, a few hundred at
      * most) is counted first and replaced in one commit: readers (and other cluster instances) see the old index or
-     * the new one, never a half-built or empty one.
+     * the new one, never a half-built or empty one. Two instances of a cluster building the same index at once (the
+     * first articles of a new site written on both) conflict in Oak: the loser builds it again from what is stored.
      */
     public static void rebuild(ResourceResolver resolver, SiteSettings site, Instant now)
             throws PersistenceException, RepositoryException {
-        ArchiveClerk.fileAll(resolver, site);
-        replaceIndex(resolver, site, countAll(resolver, site, now), now);
+        Retry.commit(resolver, r -> {
+            ArchiveClerk.fileAll(r, site);
+            replaceIndex(r, site, countAll(r, site, now), now);
+            return null;
+        });
     }
 
     /**

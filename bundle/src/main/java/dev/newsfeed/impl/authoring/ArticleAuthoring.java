@@ -15,6 +15,7 @@ import dev.newsfeed.impl.content.Article;
 import dev.newsfeed.impl.content.Documents;
 import dev.newsfeed.impl.content.SiteSettings;
 import dev.newsfeed.impl.dto.ArticleDocument;
+import dev.newsfeed.impl.logging.LogText;
 import dev.newsfeed.impl.maintenance.ContentChangeListener;
 import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.LoginException;
@@ -48,7 +49,7 @@ public class ArticleAuthoring {
     public Saved create(ResourceResolver resolver, SiteSettings site, ArticleInput input, String base, Instant now)
             throws PersistenceException, RepositoryException, LoginException {
         String path = Retry.commit(resolver, r -> ArticleWriter.create(r, site, input, r.getUserID(), now));
-        contentChanges.afterWrite(site, List.of(), Set.of(path), Set.of());
+        follow(site, List.of(), Set.of(path), Set.of());
         return saved(resolver, site, path, base, now);
     }
 
@@ -63,7 +64,7 @@ public class ArticleAuthoring {
         if (newPath == null) {
             return Optional.empty();
         }
-        contentChanges.afterWrite(site, daysOf(site, path), Set.of(newPath), Set.of());
+        follow(site, daysOf(site, path), Set.of(newPath), Set.of());
         return Optional.of(saved(resolver, site, newPath, base, now));
     }
 
@@ -77,7 +78,21 @@ public class ArticleAuthoring {
             }
             return null;
         });
-        contentChanges.afterWrite(site, daysOf(site, path), Set.of(), Set.of(path));
+        follow(site, daysOf(site, path), Set.of(), Set.of(path));
+    }
+
+    /**
+     * Has the archive follow a committed write at once. The write is stored whatever happens here: when the follow-up
+     * fails (Oak's retries exhausted by another cluster instance, the service session refused) the author still gets
+     * the saved answer, not a 503 that invites a second create, and the content listener, which hears the same write,
+     * files and counts it on its own thread, retrying.
+     */
+    private void follow(SiteSettings site, List<LocalDate> days, Set<String> articlePaths, Set<String> removedPaths) {
+        try {
+            contentChanges.afterWrite(site, days, articlePaths, removedPaths);
+        } catch (LoginException | PersistenceException | RepositoryException e) {
+            log.warn("Saved in {}; the archive follows on the listener's thread: {}", site.path(), LogText.causes(e));
+        }
     }
 
     /** A new site's archive root and drafts folder, which its authors may not create themselves. */
