@@ -350,7 +350,8 @@ public final class SlingInstance {
                     // may install after the bundle and the sample site: wait for its repoinit too.
                     String missing = missingGroup();
                     String inactive = missing == null ? inactiveComponent() : null;
-                    if (missing == null && inactive == null) {
+                    String unindexed = missing == null && inactive == null ? unindexedSample() : null;
+                    if (missing == null && inactive == null && unindexed == null) {
                         // twice in a row: a configuration arriving just now would restart components
                         if (++stablePolls >= 2) {
                             return;
@@ -360,7 +361,7 @@ public final class SlingInstance {
                         stablePolls = 0;
                         last = missing != null
                                 ? "repoinit has not created the group " + missing + " yet"
-                                : "the component " + inactive + " is not active yet";
+                                : inactive != null ? "the component " + inactive + " is not active yet" : unindexed;
                     }
                 } else {
                     last = response.statusCode() + " " + contentType;
@@ -405,6 +406,22 @@ public final class SlingInstance {
             return found == 0 ? "(none of Newsfeed's components listed)" : null;
         } catch (IOException e) {
             return "(unreadable component list)";
+        }
+    }
+
+    /**
+     * Why the sample site's feed lists no article yet, or null when it does: its archive index is built after the
+     * package's content arrives (at once when the content listener hears it, else by its sweep a few seconds later).
+     */
+    private String unindexedSample() {
+        HttpResponse<String> feed = get(NEWSFEED_READY_PATH.replace(".json", ".feed.json") + "?limit=1");
+        try {
+            return feed.statusCode() == 200
+                            && MAPPER.readTree(feed.body()).path("items").size() > 0
+                    ? null
+                    : "the sample site's feed lists no article yet (" + feed.statusCode() + ")";
+        } catch (IOException e) {
+            return "(unreadable sample feed)";
         }
     }
 

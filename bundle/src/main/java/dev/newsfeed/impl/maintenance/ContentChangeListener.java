@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link FollowUp}), whoever writes: as a resource change listener it follows writes through Sling's POST servlet,
  * packages, WebDAV or any other API, coalescing changed paths ({@link PendingChanges}) and working them off on one
  * worker thread, retrying failures; the authoring endpoints call {@link #afterWrite} to have their own write followed
- * at once. When it starts, the worker builds the indexes that are missing or of an old layout.
+ * at once. When it starts, the worker builds the indexes that are missing or of an old layout, and it looks for
+ * missing ones again every {@link #SWEEP_SECONDS}.
  *
  * <p>All of it runs on every instance of a cluster, on its own thread, deliberately: the listener hears local writes
  * only (not an {@code ExternalResourceChangeListener}), so the instance that took a write follows it; and the
@@ -57,6 +58,7 @@ public final class ContentChangeListener implements ResourceChangeListener {
     private static final int MAX_FAILURES = 20;
     static final int BULK_THRESHOLD = 20_000;
     private static final long BULK_QUIET_SECONDS = 3;
+    static final long SWEEP_SECONDS = 10;
 
     @Reference
     private ArchiveKeeper archive;
@@ -79,6 +81,7 @@ public final class ContentChangeListener implements ResourceChangeListener {
             return t;
         });
         worker.execute(this::rebuildStaleIndexes);
+        worker.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -162,6 +165,19 @@ public final class ContentChangeListener implements ResourceChangeListener {
             } else {
                 log.error("Building the archive indexes failed", e);
             }
+        }
+    }
+
+    /**
+     * Builds the indexes still missing, every {@link #SWEEP_SECONDS}: a site that arrived while no listener was
+     * registered (a content package extracted while the bundle restarted, its events gone with the old registration)
+     * is otherwise not heard of until its next write. When every index is current this reads one node per site.
+     */
+    private void sweep() {
+        try {
+            archive.rebuildStaleIndexes();
+        } catch (LoginException | PersistenceException | RepositoryException | RuntimeException e) {
+            log.debug("Checking the archive indexes failed: {}", LogText.causes(e));
         }
     }
 }
