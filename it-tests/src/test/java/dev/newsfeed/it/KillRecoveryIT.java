@@ -188,7 +188,10 @@ class KillRecoveryIT {
         again.configure(CommentsIT.PID, FAST);
 
         // a pending comment deleted by hand (Sling's POST servlet): its shard still counts it until the keeper repairs
-        String victim = pending.iterator().next();
+        // counted again here: a comment journaled but never answered (in flight at the kill) may have been put back
+        // after the lists above were read
+        Set<String> pendingNow = queue(again, "pending");
+        String victim = pendingNow.iterator().next();
         String path = SITE.replace("/content", "/var/newsfeed/comments/content") + "/pending/" + victim.substring(0, 4)
                 + "/" + victim.substring(4, 6) + "/" + victim.substring(6, 8) + "/" + victim;
         assertEquals(
@@ -196,8 +199,8 @@ class KillRecoveryIT {
         long deleted = System.nanoTime();
         long before = counts(again, article).pending;
         Eventually.within(java.time.Duration.ofSeconds(60), () -> {
-            assertEquals(pending.size() - 1, queue(again, "pending").size());
-            assertEquals(pending.size() - 1, counts(again, article).pending);
+            assertEquals(pendingNow.size() - 1, queue(again, "pending").size());
+            assertEquals(pendingNow.size() - 1, counts(again, article).pending);
         });
         System.out.printf(
                 "KillRecoveryIT: a pending comment deleted by hand: count %d right after, exact %.1f s later"

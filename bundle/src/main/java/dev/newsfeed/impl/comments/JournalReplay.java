@@ -24,25 +24,28 @@ final class JournalReplay {
 
     /**
      * Puts back, in journal order, every journaled comment the repository does not have and every moderation that
-     * still applies (the comment still has the status it had before).
+     * still applies (the comment still has the status it had before), in one commit: readers and moderators see the
+     * repository as it was or with all of it back, never a list that grows while they read it.
      */
     static Result replay(ResourceResolver resolver, List<CommentJournal.Entry> entries)
             throws PersistenceException, RepositoryException {
-        int restored = 0;
-        int remoderated = 0;
-        for (CommentJournal.Entry entry : entries) {
-            Resource siteResource = resolver.getResource(entry.site());
-            if (siteResource == null) {
-                continue;
+        return Retry.commit(resolver, r -> {
+            int restored = 0;
+            int remoderated = 0;
+            for (CommentJournal.Entry entry : entries) {
+                Resource siteResource = r.getResource(entry.site());
+                if (siteResource == null) {
+                    continue;
+                }
+                SiteSettings site = SiteSettings.from(siteResource);
+                if (entry.isModeration()) {
+                    remoderated += reapply(r, site, entry) ? 1 : 0;
+                } else {
+                    restored += restore(r, site, entry) ? 1 : 0;
+                }
             }
-            SiteSettings site = SiteSettings.from(siteResource);
-            if (entry.isModeration()) {
-                remoderated += Retry.commit(resolver, r -> reapply(r, site, entry)) ? 1 : 0;
-            } else {
-                restored += Retry.commit(resolver, r -> restore(r, site, entry)) ? 1 : 0;
-            }
-        }
-        return new Result(restored, remoderated);
+            return new Result(restored, remoderated);
+        });
     }
 
     /** Whether the repository lacks the effect of an entry (compaction keeps those). */
