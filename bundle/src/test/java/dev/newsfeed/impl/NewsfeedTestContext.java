@@ -14,8 +14,10 @@ import dev.newsfeed.impl.reading.ArticleView;
 import dev.newsfeed.impl.reading.CalendarView;
 import dev.newsfeed.impl.reading.SiteView;
 import dev.newsfeed.impl.reading.SyndicationView;
+import org.apache.sling.api.resource.LoginException;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.ResourceResolver;
+import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
@@ -80,6 +82,19 @@ public final class NewsfeedTestContext {
         }
         ResourceUtil.getOrCreateResource(resolver, path, properties, null, true);
         return SiteSettings.from(resolver.getResource(path));
+    }
+
+    /**
+     * A second session on the context's repository (an Oak context), as another cluster instance has: its changes
+     * meet the context's own in Oak's merge. The caller closes it.
+     */
+    public static ResourceResolver secondSession(SlingContext context) throws LoginException {
+        return context.getService(ResourceResolverFactory.class)
+                .getResourceResolver(Map.of(
+                        ResourceResolverFactory.USER,
+                        "admin",
+                        ResourceResolverFactory.PASSWORD,
+                        "admin".toCharArray()));
     }
 
     public static JsonNode json(MockSlingHttpServletResponse response) throws Exception {

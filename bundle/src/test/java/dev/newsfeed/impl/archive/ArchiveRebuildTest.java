@@ -7,13 +7,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import dev.newsfeed.impl.content.SiteSettings;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
 import org.apache.sling.testing.mock.sling.junit5.SlingContextExtension;
@@ -36,12 +35,7 @@ class ArchiveRebuildTest {
         context.load().json("/archive/test-content.json", SITE);
         ResourceResolver one = context.resourceResolver();
         SiteSettings site = SiteSettings.from(one.getResource(SITE));
-        ResourceResolver two = context.getService(ResourceResolverFactory.class)
-                .getResourceResolver(Map.of(
-                        ResourceResolverFactory.USER,
-                        "admin",
-                        ResourceResolverFactory.PASSWORD,
-                        "admin".toCharArray()));
+        ResourceResolver two = NewsfeedTestContext.secondSession(context);
         AtomicInteger indexCommits = new AtomicInteger();
         try {
             // right before this build commits its index, the other instance commits the same new index (on its own

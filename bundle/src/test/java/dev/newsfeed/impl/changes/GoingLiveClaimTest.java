@@ -16,7 +16,6 @@ import dev.newsfeed.impl.repository.Retry;
 import org.apache.sling.api.resource.PersistenceException;
 import org.apache.sling.api.resource.Resource;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
@@ -64,12 +63,7 @@ class GoingLiveClaimTest {
         ChangeRecorder.trackArticle(resolver, site, resolver.getResource(ARTICLE), T0);
         resolver.commit();
         // a second session on the same repository, as the other cluster instance has
-        other = context.getService(ResourceResolverFactory.class)
-                .getResourceResolver(Map.of(
-                        ResourceResolverFactory.USER,
-                        "admin",
-                        ResourceResolverFactory.PASSWORD,
-                        "admin".toCharArray()));
+        other = NewsfeedTestContext.secondSession(context);
     }
 
     @AfterEach

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import dev.newsfeed.impl.NewsfeedTestContext;
 import org.apache.sling.api.resource.ResourceResolver;
-import org.apache.sling.api.resource.ResourceResolverFactory;
 import org.apache.sling.api.resource.ResourceUtil;
 import org.apache.sling.testing.mock.sling.ResourceResolverType;
 import org.apache.sling.testing.mock.sling.junit5.SlingContext;
@@ -52,12 +52,7 @@ class OakCountersTest {
                 CommentStore.UNORDERED,
                 true);
         // a second session on the same repository, as a second cluster node would have
-        ResourceResolver two = context.getService(ResourceResolverFactory.class)
-                .getResourceResolver(Map.of(
-                        ResourceResolverFactory.USER,
-                        "admin",
-                        ResourceResolverFactory.PASSWORD,
-                        "admin".toCharArray()));
+        ResourceResolver two = NewsfeedTestContext.secondSession(context);
         try {
             two.refresh();
             // both read "no repair yet"; two commits first
