@@ -45,23 +45,25 @@ public final class AnswerCache {
      * filters had set before the answer: what {@code OriginCacheFront} needs to give the same answer before Sling.
      */
     public static final class Confirmation {
-        private volatile long at;
-        private volatile boolean confirmed;
-        private volatile List<Map.Entry<String, String>> headers = List.of();
+        /** The headers and the time of one confirmation, replaced whole: a reader never mixes two. */
+        private record Last(List<Map.Entry<String, String>> headers, long at) {}
+
+        private volatile @Nullable Last last;
 
         public void confirm(List<Map.Entry<String, String>> envelope, long nanoTime) {
-            headers = List.copyOf(envelope);
-            at = nanoTime;
-            confirmed = true;
+            last = new Last(List.copyOf(envelope), nanoTime);
         }
 
         /** Confirmed less than {@code window} nanoseconds before {@code nanoTime}. */
         boolean since(long nanoTime, long window) {
-            return confirmed && nanoTime - at < window;
+            Last confirmed = last;
+            return confirmed != null && nanoTime - confirmed.at() < window;
         }
 
+        /** The headers of the last confirmation (none before the first). */
         public List<Map.Entry<String, String>> headers() {
-            return headers;
+            Last confirmed = last;
+            return confirmed == null ? List.of() : confirmed.headers();
         }
     }
 
